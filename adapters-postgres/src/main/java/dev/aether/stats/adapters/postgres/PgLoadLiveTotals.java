@@ -1,0 +1,34 @@
+package dev.aether.stats.adapters.postgres;
+
+import dev.aether.stats.domain.model.LiveTotals;
+import dev.aether.stats.domain.port.LoadLiveTotals;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/** Every figure of the usage rows in [from, to) in one statement (an index range scan on created_at). */
+final class PgLoadLiveTotals implements LoadLiveTotals {
+  private static final String BETWEEN = "SELECT " + UsageFigures.SELECT_LIST
+      + "\nFROM usage u WHERE u.created_at >= $1 AND u.created_at < $2";
+  private static final String UNTIL = "SELECT " + UsageFigures.SELECT_LIST
+      + "\nFROM usage u WHERE u.created_at < $1";
+
+  private final Pool pool;
+
+  PgLoadLiveTotals(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public CompletionStage<LiveTotals> between(Instant from, Instant to) {
+    var query = from == null
+        ? pool.preparedQuery(UNTIL).execute(Tuple.of(Sql.ts(to)))
+        : pool.preparedQuery(BETWEEN).execute(Tuple.of(Sql.ts(from), Sql.ts(to)));
+    return query.map(rows -> {
+      Row r = rows.iterator().next();
+      return new LiveTotals(from, to, Sql.totals(r), Sql.longOrZero(r, "unsettled_requests"));
+    }).toCompletionStage();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.aether.stats.adapters.postgres;
+
+import dev.aether.stats.domain.model.UserCounts;
+import dev.aether.stats.domain.port.LoadUserCounts;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.concurrent.CompletionStage;
+
+/** Counts users (soft-deleted ones excluded, as the summary does) and API keys, in one statement. */
+final class PgLoadUserCounts implements LoadUserCounts {
+  static final String SQL = """
+      SELECT (SELECT count(*) FROM users WHERE NOT is_deleted) AS total_users,
+             (SELECT count(*) FROM users WHERE is_active AND NOT is_deleted) AS active_users,
+             (SELECT count(*) FROM api_keys) AS total_api_keys,
+             (SELECT count(*) FROM api_keys WHERE is_active) AS active_api_keys""";
+
+  private final Pool pool;
+
+  PgLoadUserCounts(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public CompletionStage<UserCounts> load() {
+    return pool.query(SQL).execute()
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          return new UserCounts(r.getLong("total_users"), r.getLong("active_users"),
+              r.getLong("total_api_keys"), r.getLong("active_api_keys"));
+        })
+        .toCompletionStage();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.aether.stats.adapters.postgres;
+
+/**
+ * The select list that turns usage rows into the statistics' figures, under the stats tables' column
+ * names, for every live query (today, combined, days not materialized yet). It is the Java twin of the
+ * aggregation in stats_materialize_days.sql; the oracle tests hold both to the same independent
+ * recomputation. Costs are summed as numeric: exact, so the result does not depend on row order.
+ */
+final class UsageFigures {
+  private UsageFigures() {}
+
+  static final String ERROR_CONDITION = "(u.status_code >= 400 OR u.error_message IS NOT NULL)";
+
+  static final String SELECT_LIST = String.join(",\n  ",
+      "count(*) AS total_requests",
+      "count(*) FILTER (WHERE " + ERROR_CONDITION + ") AS error_requests",
+      "coalesce(sum(u.input_tokens), 0) AS input_tokens",
+      "coalesce(sum(u.output_tokens), 0) AS output_tokens",
+      "coalesce(sum(u.cache_creation_input_tokens), 0) AS cache_creation_tokens",
+      "coalesce(sum(u.cache_read_input_tokens), 0) AS cache_read_tokens",
+      "coalesce(sum(u.total_cost_usd::numeric), 0) AS total_cost",
+      "coalesce(sum(u.actual_total_cost_usd::numeric), 0) AS actual_total_cost",
+      "coalesce(sum(u.input_cost_usd::numeric), 0) AS input_cost",
+      "coalesce(sum(u.output_cost_usd::numeric), 0) AS output_cost",
+      "coalesce(sum(u.cache_creation_cost_usd::numeric), 0) AS cache_creation_cost",
+      "coalesce(sum(u.cache_read_cost_usd::numeric), 0) AS cache_read_cost",
+      "coalesce(sum(u.response_time_ms), 0) AS response_time_sum_ms",
+      "count(u.response_time_ms) AS response_time_count",
+      "count(*) FILTER (WHERE u.status IN ('pending', 'streaming')) AS unsettled_requests");
+}

@@ -1,0 +1,19 @@
+package dev.aether.stats.bootstrap.cli;
+
+import java.time.LocalDate;
+
+/** A parsed command line: what to do, with its validated options. */
+public sealed interface Command {
+  record Serve(boolean demo) implements Command {}
+
+  record Migrate() implements Command {}
+
+  record Rollup(LocalDate from, LocalDate to) implements Command {}
+
+  record Backfill(int days) implements Command {}
+
+  record DemoData(int days, int rowsPerDay, int users, long seed) implements Command {}
+
+  /** Print this text and exit 0. */
+  record Help(String text) implements Command {}
+}

@@ -1,0 +1,61 @@
+package dev.aether.stats.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.aether.stats.bootstrap.config.StatsConfig;
+import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.planner.RollupPlanner;
+import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.LoadLiveTotals;
+import dev.aether.stats.domain.port.LoadRollupState;
+import dev.aether.stats.domain.port.LoadSummary;
+import dev.aether.stats.domain.port.LoadUserCounts;
+import dev.aether.stats.domain.port.MaterializeDays;
+import dev.aether.stats.domain.port.ModelDailyStatsReader;
+import dev.aether.stats.domain.port.RefreshSummary;
+import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.port.TickLease;
+import dev.aether.stats.domain.port.UserDailyStatsReader;
+import dev.aether.stats.domain.usecase.RollupService;
+import dev.aether.stats.domain.usecase.RollupTick;
+import dev.aether.stats.domain.usecase.StatsQueries;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The domain's use cases, built on the ports (the domain itself knows nothing of Dagger). */
+@Module
+interface DomainModule {
+  @Provides
+  @Singleton
+  static BusinessCalendar calendar(StatsConfig config, Clock clock) {
+    return new BusinessCalendar(config.timeZone(), clock);
+  }
+
+  @Provides
+  @Singleton
+  static RollupService rollupService(MaterializeDays materialize, RefreshSummary refresh, RunLog runs,
+      LoadRollupState state, BusinessCalendar calendar, StatsConfig config) {
+    return new RollupService(materialize, refresh, runs, state, calendar, config.batchDays());
+  }
+
+  @Provides
+  @Singleton
+  static RollupPlanner rollupPlanner(StatsConfig config) {
+    return new RollupPlanner(config.backfillDays(), config.settleDays());
+  }
+
+  @Provides
+  @Singleton
+  static RollupTick rollupTick(TickLease lease, LoadRollupState state, RollupPlanner planner, RollupService rollups,
+      BusinessCalendar calendar) {
+    return new RollupTick(lease, state, planner, rollups, calendar);
+  }
+
+  @Provides
+  @Singleton
+  static StatsQueries statsQueries(LoadSummary summary, LoadLiveTotals live, LoadUserCounts counts,
+      DailyStatsReader daily, UserDailyStatsReader userDaily, ModelDailyStatsReader modelDaily,
+      BusinessCalendar calendar) {
+    return new StatsQueries(summary, live, counts, daily, userDaily, modelDaily, calendar);
+  }
+}

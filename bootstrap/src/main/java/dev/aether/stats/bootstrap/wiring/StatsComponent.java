@@ -1,0 +1,47 @@
+package dev.aether.stats.bootstrap.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.aether.stats.adapters.postgres.PostgresAdapters;
+import dev.aether.stats.bootstrap.config.StatsConfig;
+import dev.aether.stats.changelog.PostgresUrl;
+import io.vertx.core.Vertx;
+import dev.aether.stats.adapters.http.AdminApi;
+import dev.aether.stats.adapters.postgres.DemoTraffic;
+import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.usecase.RollupService;
+import dev.aether.stats.domain.usecase.RollupTick;
+import dev.aether.stats.domain.usecase.StatsQueries;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The object graph of one running service: configuration, clock, Vert.x and the database address come
+ * in; adapters and use cases are built from them. Tests build it with their own database and clock.
+ */
+@Singleton
+@Component(modules = {PostgresModule.class, DomainModule.class, HttpModule.class})
+public interface StatsComponent {
+  PostgresAdapters postgres();
+
+  AdminApi adminApi();
+
+  RollupService rollupService();
+
+  RollupTick rollupTick();
+
+  StatsQueries statsQueries();
+
+  DemoTraffic demoTraffic();
+
+  BusinessCalendar calendar();
+
+  @Component.Factory
+  interface Factory {
+    StatsComponent create(
+        @BindsInstance StatsConfig config,
+        @BindsInstance Vertx vertx,
+        @BindsInstance Clock clock,
+        @BindsInstance PostgresUrl database);
+  }
+}

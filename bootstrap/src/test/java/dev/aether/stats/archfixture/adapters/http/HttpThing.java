@@ -1,0 +1,4 @@
+package dev.aether.stats.archfixture.adapters.http;
+
+/** Fixture: an ordinary HTTP adapter class. */
+public class HttpThing {}

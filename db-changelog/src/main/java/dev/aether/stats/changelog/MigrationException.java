@@ -1,0 +1,8 @@
+package dev.aether.stats.changelog;
+
+/** The schema could not be brought up to date; the message says why in one line. */
+public final class MigrationException extends Exception {
+  public MigrationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,287 @@
+-- stats_materialize_days: recompute the materialized statistics of n consecutive business days.
+--
+--   SELECT * FROM stats_materialize_days(ARRAY[b1, b2, ..., bn+1]::timestamptz[]);
+--
+-- p_bounds holds n+1 strictly increasing instants: business day i covers usage.created_at in
+-- [p_bounds[i], p_bounds[i+1]) and is stored under date = p_bounds[i]. The caller derives the instants from
+-- its business time zone (days may last 23 or 25 hours, offsets like +05:45 are fine); this function does no
+-- time-zone arithmetic at all: rows are mapped to days with width_bucket(created_at, p_bounds), a binary
+-- search over the bounds, and the only intervals used are fixed '24 hours'.
+--
+-- Per day it writes (INSERT ... ON CONFLICT DO UPDATE, every figure replaced, never added to):
+--   stats_daily        one row per day, zeros for a day without usage;
+--   stats_user_daily   one row per (day, user) with usage that day (user_id NULL rows count in stats_daily only);
+--   stats_daily_model  one row per (day, model) with usage that day;
+-- and deletes the stats_user_daily / stats_daily_model rows of those days whose user / model has no usage
+-- row any more. Everything happens in the caller's transaction.
+--
+-- Figures (as the original Python aggregator): total = all rows whatever their status; error = status_code
+-- >= 400 OR error_message IS NOT NULL; success = total - error; NULL tokens/costs count as 0; average
+-- response time over the non-NULL response_time_ms (0 when none), with its sum and count stored too;
+-- unique models/providers = distinct usage.model / usage.provider of the day.
+-- Costs are summed exactly as numeric (each float8 cast to numeric) and only the sum is rounded to double,
+-- so the stored value does not depend on the scan order: a re-run writes identical bits.
+-- The average is sum::float8 / count::float8, the correctly rounded quotient.
+--
+-- fallback_count = requests with more than one executed attempt (request_candidates.status 'success' or
+-- 'failed'), counted once, on the day of the request's first executed attempt (the original counted per
+-- calendar day and lost requests whose attempts straddle midnight). Attempts are read in
+-- [p_bounds[1] - 24h, p_bounds[n+1] + 24h) through the created_at index. Stated limit: the attempts of one
+-- request are assumed to lie within 24 hours of each other; a request whose attempts spread over more
+-- than a day may be missed or counted with only part of its attempts.
+--
+-- Retention safety: the gateway deletes old usage rows. Let e = min(usage.created_at) (no usage at all: e is
+-- +infinity). A day that starts before e and already has a stats_daily row is 'protected': its stored rows
+-- are history whose raw rows are (partly) gone, so nothing of that day is touched. Every other day of the
+-- range is 'written'.
+--
+-- Returns one row per day: its start, 'written' | 'protected', and the usage rows read for it (0 when
+-- protected).
+--
+-- Concurrency: the first statement takes the transaction-scoped advisory lock (1095062867, 1)
+-- (1095062867 = 0x41455553, "AEUS"), shared with stats_refresh_summary(), so statistics writers are
+-- serialized: a second caller waits until the first commits, then (READ COMMITTED, the default: each
+-- statement of this function takes a fresh snapshot) recomputes from the fresh data. Under REPEATABLE READ
+-- the snapshot predates the wait; a concurrent writer then makes this fail with a serialization error.
+--
+-- Plan: one pass over the range's usage rows aggregates them by (day, user, model, provider) with all the
+-- sums; the three tables are cheap roll-ups of that small result. Everything is one statement
+-- (data-modifying CTEs), so it is atomic and sees one snapshot.
+CREATE OR REPLACE FUNCTION stats_materialize_days(p_bounds timestamptz[])
+RETURNS TABLE (day_start timestamptz, outcome text, rows_read bigint)
+LANGUAGE plpgsql
+VOLATILE
+SET work_mem = '128MB'
+AS $fn$
+DECLARE
+    v_bounds   timestamptz[];
+    v_n        int;
+    v_earliest timestamptz;
+BEGIN
+    -- Serializes all writers of statistics (same key in stats_refresh_summary); released at commit/rollback.
+    PERFORM pg_advisory_xact_lock(1095062867, 1);
+
+    IF p_bounds IS NULL OR array_ndims(p_bounds) IS DISTINCT FROM 1 OR cardinality(p_bounds) < 2 THEN
+        RAISE EXCEPTION 'stats_materialize_days: p_bounds must be a one-dimensional array of at least 2 instants (n+1 bounds for n days), got %',
+            coalesce(p_bounds::text, 'NULL')
+            USING ERRCODE = '22023';
+    END IF;
+    v_bounds := ARRAY(SELECT b FROM unnest(p_bounds) WITH ORDINALITY AS t(b, o) ORDER BY o);  -- 1-based
+    v_n := cardinality(v_bounds) - 1;
+    FOR i IN 1 .. v_n + 1 LOOP
+        IF v_bounds[i] IS NULL OR NOT isfinite(v_bounds[i]) THEN
+            RAISE EXCEPTION 'stats_materialize_days: bound % is %; every bound must be a finite instant',
+                i, coalesce(v_bounds[i]::text, 'NULL')
+                USING ERRCODE = '22023';
+        END IF;
+        IF i <= v_n AND v_bounds[i + 1] <= v_bounds[i] THEN
+            RAISE EXCEPTION 'stats_materialize_days: bounds must be strictly increasing, but bound % (%) is not after bound % (%)',
+                i + 1, v_bounds[i + 1], i, v_bounds[i]
+                USING ERRCODE = '22023';
+        END IF;
+    END LOOP;
+
+    -- Earliest raw row still there (index idx_usage_created_at); NULL = no usage at all = +infinity.
+    SELECT min(u.created_at) INTO v_earliest FROM usage u;
+
+    RETURN QUERY
+    WITH days AS MATERIALIZED (
+        SELECT k.i AS d,
+               v_bounds[k.i] AS ds,
+               (v_earliest IS NULL OR v_bounds[k.i] < v_earliest)
+                 AND EXISTS (SELECT 1 FROM stats_daily s WHERE s.date = v_bounds[k.i]) AS prot
+          FROM generate_series(1, v_n) AS k(i)
+    ),
+    -- Level 1: the single pass over the range's usage rows.
+    l1 AS MATERIALIZED (
+        SELECT width_bucket(u.created_at, v_bounds)                                          AS d,
+               u.user_id,
+               u.model,
+               u.provider,
+               count(*)                                                                      AS n_req,
+               count(*) FILTER (WHERE u.status_code >= 400 OR u.error_message IS NOT NULL)   AS n_err,
+               sum(u.input_tokens)                                                           AS t_in,
+               sum(u.output_tokens)                                                          AS t_out,
+               sum(u.cache_creation_input_tokens)                                            AS t_cw,
+               sum(u.cache_read_input_tokens)                                                AS t_cr,
+               sum(u.total_cost_usd::numeric)                                                AS c_total,
+               sum(u.actual_total_cost_usd::numeric)                                         AS c_actual,
+               sum(u.input_cost_usd::numeric)                                                AS c_in,
+               sum(u.output_cost_usd::numeric)                                               AS c_out,
+               sum(u.cache_creation_cost_usd::numeric)                                       AS c_cw,
+               sum(u.cache_read_cost_usd::numeric)                                           AS c_cr,
+               sum(u.response_time_ms)                                                       AS rt_sum,
+               count(u.response_time_ms)                                                     AS rt_cnt
+          FROM usage u
+         WHERE u.created_at >= v_bounds[1]
+           AND u.created_at <  v_bounds[v_n + 1]
+         GROUP BY 1, 2, 3, 4
+    ),
+    -- Level 2: roll-ups of l1 for the written days.
+    per_day AS (
+        SELECT dy.d, dy.ds,
+               coalesce(sum(l.n_req), 0)::bigint    AS n_req,
+               coalesce(sum(l.n_err), 0)::bigint    AS n_err,
+               coalesce(sum(l.t_in), 0)::bigint     AS t_in,
+               coalesce(sum(l.t_out), 0)::bigint    AS t_out,
+               coalesce(sum(l.t_cw), 0)::bigint     AS t_cw,
+               coalesce(sum(l.t_cr), 0)::bigint     AS t_cr,
+               coalesce(sum(l.c_total), 0)          AS c_total,
+               coalesce(sum(l.c_actual), 0)         AS c_actual,
+               coalesce(sum(l.c_in), 0)             AS c_in,
+               coalesce(sum(l.c_out), 0)            AS c_out,
+               coalesce(sum(l.c_cw), 0)             AS c_cw,
+               coalesce(sum(l.c_cr), 0)             AS c_cr,
+               coalesce(sum(l.rt_sum), 0)::bigint   AS rt_sum,
+               coalesce(sum(l.rt_cnt), 0)::bigint   AS rt_cnt,
+               count(DISTINCT l.model)              AS n_models,
+               count(DISTINCT l.provider)           AS n_providers
+          FROM days dy
+          LEFT JOIN l1 l ON l.d = dy.d
+         WHERE NOT dy.prot
+         GROUP BY dy.d, dy.ds
+    ),
+    per_user AS (
+        SELECT dy.ds, l.user_id,
+               sum(l.n_req)::bigint               AS n_req,
+               sum(l.n_err)::bigint               AS n_err,
+               coalesce(sum(l.t_in), 0)::bigint   AS t_in,
+               coalesce(sum(l.t_out), 0)::bigint  AS t_out,
+               coalesce(sum(l.t_cw), 0)::bigint   AS t_cw,
+               coalesce(sum(l.t_cr), 0)::bigint   AS t_cr,
+               coalesce(sum(l.c_total), 0)        AS c_total
+          FROM l1 l
+          JOIN days dy ON dy.d = l.d AND NOT dy.prot
+         WHERE l.user_id IS NOT NULL
+         GROUP BY dy.ds, l.user_id
+    ),
+    per_model AS (
+        SELECT dy.ds, l.model,
+               sum(l.n_req)::bigint               AS n_req,
+               sum(l.n_err)::bigint               AS n_err,
+               coalesce(sum(l.t_in), 0)::bigint   AS t_in,
+               coalesce(sum(l.t_out), 0)::bigint  AS t_out,
+               coalesce(sum(l.t_cw), 0)::bigint   AS t_cw,
+               coalesce(sum(l.t_cr), 0)::bigint   AS t_cr,
+               coalesce(sum(l.c_total), 0)        AS c_total,
+               coalesce(sum(l.rt_sum), 0)::bigint AS rt_sum,
+               coalesce(sum(l.rt_cnt), 0)::bigint AS rt_cnt
+          FROM l1 l
+          JOIN days dy ON dy.d = l.d AND NOT dy.prot
+         GROUP BY dy.ds, l.model
+    ),
+    -- Fallbacks: requests with > 1 executed attempt, on the day of their first executed attempt.
+    fb AS (
+        SELECT width_bucket(f.first_at, v_bounds) AS d, count(*) AS n_fb
+          FROM (SELECT min(rc.created_at) AS first_at
+                  FROM request_candidates rc
+                 WHERE rc.created_at >= v_bounds[1] - interval '24 hours'
+                   AND rc.created_at <  v_bounds[v_n + 1] + interval '24 hours'
+                   AND rc.status IN ('success', 'failed')
+                 GROUP BY rc.request_id
+                HAVING count(*) > 1
+                   AND min(rc.created_at) >= v_bounds[1]
+                   AND min(rc.created_at) <  v_bounds[v_n + 1]) f
+         GROUP BY 1
+    ),
+    w_daily AS (
+        INSERT INTO stats_daily AS s (
+               id, date, total_requests, success_requests, error_requests,
+               input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+               total_cost, actual_total_cost, input_cost, output_cost, cache_creation_cost, cache_read_cost,
+               avg_response_time_ms, response_time_sum_ms, response_time_count,
+               fallback_count, unique_models, unique_providers, created_at, updated_at)
+        SELECT gen_random_uuid()::text, p.ds, p.n_req, p.n_req - p.n_err, p.n_err,
+               p.t_in, p.t_out, p.t_cw, p.t_cr,
+               p.c_total::float8, p.c_actual::float8, p.c_in::float8, p.c_out::float8, p.c_cw::float8, p.c_cr::float8,
+               CASE WHEN p.rt_cnt > 0 THEN p.rt_sum::float8 / p.rt_cnt::float8 ELSE 0 END, p.rt_sum, p.rt_cnt,
+               coalesce(f.n_fb, 0), p.n_models, p.n_providers, now(), now()
+          FROM per_day p
+          LEFT JOIN fb f ON f.d = p.d
+        ON CONFLICT (date) DO UPDATE SET
+               total_requests        = EXCLUDED.total_requests,
+               success_requests      = EXCLUDED.success_requests,
+               error_requests        = EXCLUDED.error_requests,
+               input_tokens          = EXCLUDED.input_tokens,
+               output_tokens         = EXCLUDED.output_tokens,
+               cache_creation_tokens = EXCLUDED.cache_creation_tokens,
+               cache_read_tokens     = EXCLUDED.cache_read_tokens,
+               total_cost            = EXCLUDED.total_cost,
+               actual_total_cost     = EXCLUDED.actual_total_cost,
+               input_cost            = EXCLUDED.input_cost,
+               output_cost           = EXCLUDED.output_cost,
+               cache_creation_cost   = EXCLUDED.cache_creation_cost,
+               cache_read_cost       = EXCLUDED.cache_read_cost,
+               avg_response_time_ms  = EXCLUDED.avg_response_time_ms,
+               response_time_sum_ms  = EXCLUDED.response_time_sum_ms,
+               response_time_count   = EXCLUDED.response_time_count,
+               fallback_count        = EXCLUDED.fallback_count,
+               unique_models         = EXCLUDED.unique_models,
+               unique_providers      = EXCLUDED.unique_providers,
+               updated_at            = now()
+    ),
+    w_user AS (
+        INSERT INTO stats_user_daily AS s (
+               id, user_id, date, total_requests, success_requests, error_requests,
+               input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, total_cost,
+               created_at, updated_at)
+        SELECT gen_random_uuid()::text, p.user_id, p.ds, p.n_req, p.n_req - p.n_err, p.n_err,
+               p.t_in, p.t_out, p.t_cw, p.t_cr, p.c_total::float8, now(), now()
+          FROM per_user p
+        ON CONFLICT (user_id, date) DO UPDATE SET
+               total_requests        = EXCLUDED.total_requests,
+               success_requests      = EXCLUDED.success_requests,
+               error_requests        = EXCLUDED.error_requests,
+               input_tokens          = EXCLUDED.input_tokens,
+               output_tokens         = EXCLUDED.output_tokens,
+               cache_creation_tokens = EXCLUDED.cache_creation_tokens,
+               cache_read_tokens     = EXCLUDED.cache_read_tokens,
+               total_cost            = EXCLUDED.total_cost,
+               updated_at            = now()
+    ),
+    w_model AS (
+        INSERT INTO stats_daily_model AS s (
+               id, date, model, total_requests, error_requests,
+               input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, total_cost,
+               avg_response_time_ms, response_time_sum_ms, response_time_count, created_at, updated_at)
+        SELECT gen_random_uuid()::text, p.ds, p.model, p.n_req, p.n_err,
+               p.t_in, p.t_out, p.t_cw, p.t_cr, p.c_total::float8,
+               CASE WHEN p.rt_cnt > 0 THEN p.rt_sum::float8 / p.rt_cnt::float8 ELSE 0 END, p.rt_sum, p.rt_cnt,
+               now(), now()
+          FROM per_model p
+        ON CONFLICT (date, model) DO UPDATE SET
+               total_requests        = EXCLUDED.total_requests,
+               error_requests        = EXCLUDED.error_requests,
+               input_tokens          = EXCLUDED.input_tokens,
+               output_tokens         = EXCLUDED.output_tokens,
+               cache_creation_tokens = EXCLUDED.cache_creation_tokens,
+               cache_read_tokens     = EXCLUDED.cache_read_tokens,
+               total_cost            = EXCLUDED.total_cost,
+               avg_response_time_ms  = EXCLUDED.avg_response_time_ms,
+               response_time_sum_ms  = EXCLUDED.response_time_sum_ms,
+               response_time_count   = EXCLUDED.response_time_count,
+               updated_at            = now()
+    ),
+    -- Rows of written days whose user / model has no usage row any more.
+    x_user AS (
+        DELETE FROM stats_user_daily s
+         USING days dy
+         WHERE s.date = dy.ds
+           AND NOT dy.prot
+           AND NOT EXISTS (SELECT 1 FROM per_user p WHERE p.ds = s.date AND p.user_id = s.user_id)
+    ),
+    x_model AS (
+        DELETE FROM stats_daily_model s
+         USING days dy
+         WHERE s.date = dy.ds
+           AND NOT dy.prot
+           AND NOT EXISTS (SELECT 1 FROM per_model p WHERE p.ds = s.date AND p.model = s.model)
+    )
+    SELECT dy.ds,
+           CASE WHEN dy.prot THEN 'protected' ELSE 'written' END,
+           CASE WHEN dy.prot THEN 0::bigint ELSE coalesce(p.n_req, 0)::bigint END
+      FROM days dy
+      LEFT JOIN per_day p ON p.d = dy.d
+     ORDER BY dy.d;
+END;
+$fn$;

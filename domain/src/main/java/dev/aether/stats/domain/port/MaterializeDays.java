@@ -1,0 +1,27 @@
+package dev.aether.stats.domain.port;
+
+import dev.aether.stats.domain.calendar.DayBounds;
+import dev.aether.stats.domain.run.DayOutcome;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Recomputes the daily, per-user and per-model statistics of the given consecutive days from the usage
+ * rows and replaces the stored rows, atomically for the whole batch. Writers are serialized across
+ * processes.
+ *
+ * <ul>
+ *   <li>A day is PROTECTED (left exactly as stored, rowsRead 0) when it already has a stats_daily row and
+ *       starts before the earliest usage row still retained, or no usage row is retained at all: retention
+ *       deleted (some of) its raw rows.
+ *   <li>Any other day is WRITTEN, with rowsRead = its usage rows: its stats_daily row (zeros for an empty
+ *       day: that row is how readers know the day was materialized), and exactly one per-user row per
+ *       non-null user_id and one per-model row per model of the day; stored breakdown rows of keys that no
+ *       longer have rows that day are deleted.
+ * </ul>
+ *
+ * Returns one outcome per day, in order.
+ */
+public interface MaterializeDays {
+  CompletionStage<List<DayOutcome>> materialize(DayBounds days);
+}
