@@ -75,7 +75,8 @@ class EnvironmentConfigTest {
         {"postgresql://user:topsecret@host:5432", "names no database"},
         {"postgresql://host:5432/db", "names no user"},
         {"jdbc:postgresql://host/db", "must not start with 'jdbc:'"},
-        {"postgresql://user:topsecret@host:99999/db", "not a valid URL"}}) {
+        {"postgresql://user:topsecret@host:99999/db", "has port 99999 outside 1..65535"},
+        {"mysql://user:topsecret@host/db", "has scheme 'mysql'"}}) {
       ConfigException e = assertThrows(ConfigException.class,
           () -> EnvironmentConfig.load(Map.of("STATS_DATABASE_URL", c[0])), c[0]);
       assertTrue(e.getMessage().contains(c[1]), e.getMessage());

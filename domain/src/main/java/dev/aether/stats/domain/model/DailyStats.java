@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One business day of the whole gateway: a stats_daily row, or the same figures computed live. A stored
- * row keeps only avg_response_time_ms, not the sum and count behind it, so compare
- * {@code totals().avgResponseTimeMs()} across sources, never the sum and count.
+ * One business day of the whole gateway: a stats_daily row, or the same figures computed live. The
+ * response-time sum and count behind the average are columns we add to stats_daily, so averages of
+ * several days merge exactly; a row written by the original aggregator has them at zero.
  */
 public record DailyStats(
     LocalDate day,

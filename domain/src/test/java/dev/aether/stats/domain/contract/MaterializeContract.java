@@ -165,7 +165,7 @@ interface MaterializeContract extends ContractCase {
     List<ModelDailyStats> models = await(ports().modelDailyStats().stored(day));
     assertEquals(1, models.size(), "model-b has no row left");
     assertModel(models.get(0), D18, START_18, "model-a",
-        Figures.requests(4, 0).tokens(130, 80, 10, 5).cost("0.65", "0").avgResponseTime(4600.0 / 3),
+        Figures.requests(4, 2).tokens(130, 80, 10, 5).cost("0.65", "0").avgResponseTime(4600.0 / 3),
         Source.MATERIALIZED);
   }
 
@@ -181,8 +181,8 @@ interface MaterializeContract extends ContractCase {
     List<DayOutcome> outcomes = materialize(D16, D19);
 
     assertOutcome(outcomes.get(0), D16, START_16, Kind.WRITTEN, 0); // no stored row: nothing to protect
-    assertEquals(Kind.PROTECTED, outcomes.get(1).kind(), "03-17");
-    assertEquals(Kind.PROTECTED, outcomes.get(2).kind(), "03-18 starts before r2");
+    assertOutcome(outcomes.get(1), D17, START_17, Kind.PROTECTED, 0);
+    assertOutcome(outcomes.get(2), D18, START_18, Kind.PROTECTED, 0); // starts before r2
     assertOutcome(outcomes.get(3), D19, START_19, Kind.WRITTEN, 1);
     List<DailyStats> stored = storedDaily(D16, D19);
     assertDay(stored.get(1), D17, START_17, Scenario.DAY_17, 0, 1, 1, Source.MATERIALIZED);
@@ -202,8 +202,8 @@ interface MaterializeContract extends ContractCase {
 
     assertOutcome(outcomes.get(0), D15, START_15, Kind.WRITTEN, 0);
     assertOutcome(outcomes.get(1), D16, START_16, Kind.WRITTEN, 0);
-    assertEquals(Kind.PROTECTED, outcomes.get(2).kind(), "03-17");
-    assertEquals(Kind.PROTECTED, outcomes.get(3).kind(), "03-18");
+    assertOutcome(outcomes.get(2), D17, START_17, Kind.PROTECTED, 0);
+    assertOutcome(outcomes.get(3), D18, START_18, Kind.PROTECTED, 0);
     assertEquals(4, storedDaily(D18, D18).get(0).totals().totalRequests());
   }
 

@@ -94,14 +94,15 @@ public final class Scenario {
   public static final Figures U2_19 = Figures.requests(1, 0).tokens(1, 1, 0, 0).cost("0.01", "0");
   public static final Figures U1_20 = Figures.requests(1, 0).tokens(7, 0, 0, 0).cost("0.07", "0");
 
-  // ----- per model (requests, tokens, total cost, response time; no errors) -----
+  // ----- per model (requests, errors, tokens, total cost, response time) -----
 
   public static final Figures MODEL_C_17 = Figures.requests(1, 0).tokens(2, 2, 0, 0).cost("0.02", "0")
       .avgResponseTime(200);
-  /** r1, r6, r3: only r1 has a response time. */
-  public static final Figures MODEL_A_18 = Figures.requests(3, 0).tokens(100, 50, 10, 5).cost("0.50", "0")
+  /** r1, r6, r3: only r1 has a response time; r3 (error message) is the one error. */
+  public static final Figures MODEL_A_18 = Figures.requests(3, 1).tokens(100, 50, 10, 5).cost("0.50", "0")
       .avgResponseTime(1000);
-  public static final Figures MODEL_B_18 = Figures.requests(1, 0).tokens(10, 0, 0, 0).cost("0.10", "0")
+  /** r2, a 500. */
+  public static final Figures MODEL_B_18 = Figures.requests(1, 1).tokens(10, 0, 0, 0).cost("0.10", "0")
       .avgResponseTime(3000);
   public static final Figures MODEL_C_19 = Figures.requests(1, 0).tokens(1, 1, 0, 0).cost("0.01", "0")
       .avgResponseTime(400);

@@ -67,7 +67,7 @@ final class NaiveStats {
   /** What stats_daily_model stores: requests, tokens, total cost, response time (no errors). */
   static Totals modelFields(Totals t) {
     BigDecimal z = BigDecimal.ZERO;
-    return new Totals(t.totalRequests(), 0, t.inputTokens(), t.outputTokens(), t.cacheCreationTokens(),
+    return new Totals(t.totalRequests(), t.errorRequests(), t.inputTokens(), t.outputTokens(), t.cacheCreationTokens(),
         t.cacheReadTokens(), t.totalCost(), z, z, z, z, z, t.responseTimeSumMs(), t.responseTimeCount());
   }
 

@@ -1,0 +1,167 @@
+package dev.aether.stats.adapters.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The test oracle: the statistics recomputed the plain way, one query per business day, with the day's
+ * bounds computed by PostgreSQL's own time-zone rules ({@code date::timestamp AT TIME ZONE zone}), float
+ * sums, avg() and count(DISTINCT), and the fallback count over every attempt ever made. Nothing here
+ * shares code or SQL with the production path (width_bucket, numeric sums, level-1 aggregation).
+ * Results are keyed "day", "day|user" and "day|model", days as local dates.
+ */
+final class NaiveStats {
+  static final List<String> DAILY_COLUMNS = List.of("total_requests", "success_requests", "error_requests",
+      "input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost",
+      "actual_total_cost", "input_cost", "output_cost", "cache_creation_cost", "cache_read_cost",
+      "avg_response_time_ms", "fallback_count", "unique_models", "unique_providers");
+  static final List<String> USER_COLUMNS = List.of("total_requests", "success_requests", "error_requests",
+      "input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost");
+  static final List<String> MODEL_COLUMNS = List.of("total_requests", "input_tokens", "output_tokens",
+      "cache_creation_tokens", "cache_read_tokens", "total_cost", "avg_response_time_ms");
+
+  private static final String BOUNDS = "created_at >= (?::date)::timestamp AT TIME ZONE ?"
+      + " AND created_at < (?::date + 1)::timestamp AT TIME ZONE ?";
+
+  private static final String FIGURES = "count(*) AS total_requests,"
+      + " count(*) - count(*) FILTER (WHERE status_code >= 400 OR error_message IS NOT NULL) AS success_requests,"
+      + " count(*) FILTER (WHERE status_code >= 400 OR error_message IS NOT NULL) AS error_requests,"
+      + " coalesce(sum(input_tokens), 0) AS input_tokens, coalesce(sum(output_tokens), 0) AS output_tokens,"
+      + " coalesce(sum(cache_creation_input_tokens), 0) AS cache_creation_tokens,"
+      + " coalesce(sum(cache_read_input_tokens), 0) AS cache_read_tokens,"
+      + " coalesce(sum(total_cost_usd), 0) AS total_cost";
+
+  private NaiveStats() {}
+
+  static Map<String, Map<String, Object>> daily(Connection c, String zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    String sql = "SELECT " + FIGURES + ", coalesce(sum(actual_total_cost_usd), 0) AS actual_total_cost,"
+        + " coalesce(sum(input_cost_usd), 0) AS input_cost, coalesce(sum(output_cost_usd), 0) AS output_cost,"
+        + " coalesce(sum(cache_creation_cost_usd), 0) AS cache_creation_cost,"
+        + " coalesce(sum(cache_read_cost_usd), 0) AS cache_read_cost,"
+        + " coalesce(avg(response_time_ms), 0) AS avg_response_time_ms,"
+        + " (SELECT count(*) FROM (SELECT request_id FROM request_candidates WHERE status IN ('success', 'failed')"
+        + "   GROUP BY request_id HAVING count(*) > 1 AND min(created_at) >= (?::date)::timestamp AT TIME ZONE ?"
+        + "   AND min(created_at) < (?::date + 1)::timestamp AT TIME ZONE ?) r) AS fallback_count,"
+        + " count(DISTINCT model) AS unique_models, count(DISTINCT provider) AS unique_providers"
+        + " FROM usage WHERE " + BOUNDS;
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        bind(st, 1, d, zone);
+        bind(st, 5, d, zone);
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          out.put(d.toString(), row(rs, DAILY_COLUMNS));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Map<String, Map<String, Object>> perUser(Connection c, String zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    return grouped(c, zone, first, last, "user_id", FIGURES, USER_COLUMNS, "user_id IS NOT NULL");
+  }
+
+  static Map<String, Map<String, Object>> perModel(Connection c, String zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    String figures = "count(*) AS total_requests, coalesce(sum(input_tokens), 0) AS input_tokens,"
+        + " coalesce(sum(output_tokens), 0) AS output_tokens,"
+        + " coalesce(sum(cache_creation_input_tokens), 0) AS cache_creation_tokens,"
+        + " coalesce(sum(cache_read_input_tokens), 0) AS cache_read_tokens,"
+        + " coalesce(sum(total_cost_usd), 0) AS total_cost,"
+        + " coalesce(avg(response_time_ms), 0) AS avg_response_time_ms";
+    return grouped(c, zone, first, last, "model", figures, MODEL_COLUMNS, "true");
+  }
+
+  private static Map<String, Map<String, Object>> grouped(Connection c, String zone, LocalDate first, LocalDate last,
+      String key, String figures, List<String> columns, String filter) throws SQLException {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    String sql = "SELECT " + key + " AS k, " + figures + " FROM usage WHERE " + BOUNDS + " AND " + filter
+        + " GROUP BY " + key;
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        bind(st, 1, d, zone);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.put(d + "|" + rs.getString("k"), row(rs, columns));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The stored rows of a stats table, keyed like the naive results (days as dates in {@code zone}). */
+  static Map<String, Map<String, Object>> stored(Connection c, String table, String key, String zone,
+      List<String> columns) throws SQLException {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    String keyExpr = key == null ? "" : " || '|' || " + key;
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT ((date AT TIME ZONE ?)::date)::text" + keyExpr + " AS k, * FROM " + table)) {
+      st.setString(1, zone);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          if (out.put(rs.getString("k"), row(rs, columns)) != null) {
+            throw new AssertionError("duplicate row in " + table + ": " + rs.getString("k"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void bind(PreparedStatement st, int at, LocalDate d, String zone) throws SQLException {
+    st.setString(at, d.toString());
+    st.setString(at + 1, zone);
+    st.setString(at + 2, d.toString());
+    st.setString(at + 3, zone);
+  }
+
+  private static Map<String, Object> row(ResultSet rs, List<String> columns) throws SQLException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    ResultSetMetaData md = rs.getMetaData();
+    for (String col : columns) {
+      Object v = rs.getObject(col);
+      m.put(col, v instanceof Number n ? (Object) n.doubleValue() : v);
+    }
+    return m;
+  }
+
+  /**
+   * Asserts two keyed result sets hold the same keys and, per column, the same numbers: counts exactly,
+   * sums of money and averages to 1e-9 relative (the naive side sums floats; production sums exactly).
+   */
+  static void assertSame(String what, Map<String, Map<String, Object>> expected,
+      Map<String, Map<String, Object>> actual) {
+    if (!expected.keySet().equals(actual.keySet())) {
+      var missing = new java.util.TreeSet<>(expected.keySet());
+      missing.removeAll(actual.keySet());
+      var extra = new java.util.TreeSet<>(actual.keySet());
+      extra.removeAll(expected.keySet());
+      throw new AssertionError(what + ": keys differ; missing " + missing + ", unexpected " + extra);
+    }
+    for (var e : expected.entrySet()) {
+      Map<String, Object> got = actual.get(e.getKey());
+      for (var col : e.getValue().entrySet()) {
+        double want = ((Number) col.getValue()).doubleValue();
+        double have = ((Number) got.get(col.getKey())).doubleValue();
+        boolean money = col.getKey().endsWith("cost") || col.getKey().startsWith("avg_");
+        boolean ok = money ? Math.abs(want - have) <= 1e-9 * Math.max(1.0, Math.abs(want)) : want == have;
+        if (!ok) {
+          throw new AssertionError(what + " " + e.getKey() + " " + col.getKey() + ": expected " + want + " but was "
+              + have);
+        }
+      }
+    }
+  }
+}
