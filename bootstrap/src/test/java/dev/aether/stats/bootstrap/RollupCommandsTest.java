@@ -1,0 +1,119 @@
+package dev.aether.stats.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aether.stats.testsupport.FreshDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** demo-data, backfill and rollup as an operator runs them: exit codes, output, and the numbers stored. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RollupCommandsTest {
+  @RegisterExtension static final FreshDatabase DB = new FreshDatabase();
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    Map<String, String> env = Map.of("STATS_DATABASE_URL", MainTest.urlWithPassword(DB.url()),
+        "STATS_ROLLUP_BATCH_DAYS", "2");
+    return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(1)
+  void backfillMaterializesEveryClosedDayAndTheSummaryEqualsADirectSum() throws Exception {
+    assertEquals(0, run("demo-data", "--days", "5", "--rows-per-day", "400", "--users", "12", "--seed", "3"),
+        err.toString());
+    assertTrue(stdout().contains("2,000 usage rows"), stdout());
+
+    assertEquals(0, run("backfill", "--days", "30"), err.toString());
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate firstDay = today.minusDays(5);
+    // batches of 2 days: one progress line per batch, then the final line
+    long batchLines = stdout().lines().filter(l -> l.matches("backfill: \\d{4}-\\d\\d-\\d\\d\\.\\.\\S+: .*")).count();
+    assertEquals(3, batchLines, stdout());
+    assertTrue(stdout().contains("backfill: done: run "), stdout());
+
+    try (Connection c = DB.connect(); Statement st = c.createStatement()) {
+      assertEquals(5, one(st, "SELECT count(*) FROM stats_daily"), "every day from the first usage day to yesterday");
+      assertEquals(firstDay.toString(), text(st, "SELECT min(date AT TIME ZONE 'UTC')::date FROM stats_daily"));
+      assertEquals(one(st, "SELECT count(*) FROM usage WHERE created_at < current_date::timestamptz"),
+          one(st, "SELECT all_time_requests FROM stats_summary"));
+      assertEquals(one(st, "SELECT sum(input_tokens) FROM usage WHERE created_at < current_date::timestamptz"),
+          one(st, "SELECT all_time_input_tokens FROM stats_summary"));
+      assertEquals(1, one(st, "SELECT count(*) FROM stats_rollup_runs WHERE kind = 'backfill' AND status = 'succeeded'"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void backfillAfterRetentionLeavesOlderDaysUntouchedAndSaysSo() throws Exception {
+    String before;
+    try (Connection c = DB.connect(); Statement st = c.createStatement()) {
+      before = text(st, "SELECT string_agg(date::text || total_requests || '/' || total_cost, ',' ORDER BY date)"
+          + " FROM stats_daily WHERE date < current_date - 2");
+      // the gateway's retention job deletes everything before the middle of the day 3 days ago
+      st.executeUpdate("DELETE FROM usage WHERE created_at < (current_date - 3)::timestamptz + interval '12 hours'");
+    }
+    assertEquals(0, run("backfill", "--days", "3650"), err.toString());
+    assertTrue(stdout().contains("skipped"), stdout());
+    assertTrue(stdout().contains("cannot be rebuilt"), stdout());
+    try (Connection c = DB.connect(); Statement st = c.createStatement()) {
+      assertEquals(before, text(st, "SELECT string_agg(date::text || total_requests || '/' || total_cost, ','"
+          + " ORDER BY date) FROM stats_daily WHERE date < current_date - 2"));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void rollupOfAFutureDayIsBadUsage() {
+    LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+    assertEquals(2, run("rollup", "--from", "2026-01-01", "--to", tomorrow.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("is after today"), err.toString());
+  }
+
+  @Test
+  @Order(4)
+  void rollupOfARangeWritesItsDays() throws Exception {
+    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    assertEquals(0, run("rollup", "--from", yesterday.minusDays(1).toString(), "--to", yesterday.toString()),
+        err.toString());
+    assertTrue(stdout().contains("rollup: done: run"), stdout());
+    assertTrue(stdout().contains("2 day(s) written"), stdout());
+  }
+
+  private static long one(Statement st, String sql) throws Exception {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String text(Statement st, String sql) throws Exception {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
