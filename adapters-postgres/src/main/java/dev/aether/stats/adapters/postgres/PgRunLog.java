@@ -8,6 +8,7 @@ import dev.aether.stats.domain.run.RunStatus;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,8 +17,25 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** stats_rollup_runs: one row per run, written as it starts, after each batch, and as it ends. */
+/**
+ * stats_rollup_runs: one row per run, written as it starts, after each batch, and as it ends.
+ *
+ * <p>A run that never ends (its process was killed, or lost its database session) must not show as
+ * running forever. So while a run is alive, its process holds a session-level advisory lock keyed by the
+ * run's id, on a connection of its own, taken in the very statement that inserts the row. A RUNNING row
+ * whose lock anyone can take is therefore orphaned: {@link #reapOrphans()} marks it INTERRUPTED. That
+ * happens before a new run starts and whenever runs are listed.
+ */
 final class PgRunLog implements RunLog {
+  /** Advisory lock namespace of run leases (the writers' lock is (1095062867, 1), the tick's (…, 2)). */
+  static final int RUN_LOCK_NAMESPACE = 1095062868;
+
+  private static final String REAP = "UPDATE stats_rollup_runs SET status = 'interrupted', finished_at = now(),"
+      + " error = 'interrupted: the process running it stopped (killed, crashed or lost its database session)"
+      + " before it finished' WHERE id IN (SELECT id FROM stats_rollup_runs WHERE status = 'running'"
+      + " AND pg_try_advisory_xact_lock($1, id::int))";
+
+  private final java.util.Map<Long, SqlConnection> leases = new java.util.concurrent.ConcurrentHashMap<>();
   private static final String COLUMNS = "id, kind, first_day, last_day, time_zone, status, days_written,"
       + " days_skipped, rows_read, started_at, finished_at, error, owner";
 
@@ -31,12 +49,26 @@ final class PgRunLog implements RunLog {
 
   @Override
   public CompletionStage<RunRecord> start(RunKind kind, DayRange range, String timeZone) {
-    return pool.preparedQuery("INSERT INTO stats_rollup_runs (kind, first_day, last_day, time_zone, status, owner)"
-            + " VALUES ($1, $2, $3, $4, 'running', $5) RETURNING " + COLUMNS)
-        .execute(Tuple.of(kind.wireName(), range == null ? null : range.first(), range == null ? null : range.last(),
-            timeZone, owner))
-        .map(rows -> record(rows.iterator().next()))
+    Tuple values = Tuple.of(kind.wireName(), range == null ? null : range.first(), range == null ? null : range.last(),
+        timeZone, owner, RUN_LOCK_NAMESPACE);
+    return reapOrphans().compose(v -> pool.getConnection()).compose(conn ->
+        // one statement: the row becomes visible (at commit) only once its lease is held
+        conn.preparedQuery("WITH r AS (INSERT INTO stats_rollup_runs (kind, first_day, last_day, time_zone, status,"
+                + " owner) VALUES ($1, $2, $3, $4, 'running', $5) RETURNING " + COLUMNS + ")"
+                + " SELECT r.*, pg_advisory_lock($6, r.id::int) FROM r")
+            .execute(values)
+            .map(rows -> {
+              RunRecord run = record(rows.iterator().next());
+              leases.put(run.id(), conn);
+              return run;
+            })
+            .onFailure(e -> conn.close()))
         .toCompletionStage();
+  }
+
+  /** Marks RUNNING rows whose process no longer holds their lease as INTERRUPTED. */
+  io.vertx.core.Future<Void> reapOrphans() {
+    return pool.preparedQuery(REAP).execute(Tuple.of(RUN_LOCK_NAMESPACE)).mapEmpty();
   }
 
   @Override
@@ -54,21 +86,34 @@ final class PgRunLog implements RunLog {
             + " WHERE id = $1 RETURNING " + COLUMNS)
         .execute(Tuple.of(runId, status.wireName(), error == null ? null : truncate(error)))
         .map(rows -> record(rows.iterator().next()))
+        .eventually(() -> releaseLease(runId))
         .toCompletionStage();
+  }
+
+  /** Closing the session releases its advisory lock; the connection goes back to the pool. */
+  private io.vertx.core.Future<Void> releaseLease(long runId) {
+    SqlConnection conn = leases.remove(runId);
+    if (conn == null) {
+      return io.vertx.core.Future.succeededFuture();
+    }
+    return conn.preparedQuery("SELECT pg_advisory_unlock($1, $2::int)").execute(Tuple.of(RUN_LOCK_NAMESPACE, runId))
+        .<Void>mapEmpty()
+        .eventually(conn::close)
+        .recover(e -> io.vertx.core.Future.succeededFuture());
   }
 
   @Override
   public CompletionStage<Optional<RunRecord>> find(long runId) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM stats_rollup_runs WHERE id = $1")
-        .execute(Tuple.of(runId))
+    return reapOrphans().compose(v -> pool.preparedQuery("SELECT " + COLUMNS + " FROM stats_rollup_runs WHERE id = $1")
+        .execute(Tuple.of(runId)))
         .map(rows -> rows.size() == 0 ? Optional.<RunRecord>empty() : Optional.of(record(rows.iterator().next())))
         .toCompletionStage();
   }
 
   @Override
   public CompletionStage<List<RunRecord>> recent(int limit) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM stats_rollup_runs ORDER BY id DESC LIMIT $1")
-        .execute(Tuple.of(limit))
+    return reapOrphans().compose(v -> pool.preparedQuery("SELECT " + COLUMNS
+            + " FROM stats_rollup_runs ORDER BY id DESC LIMIT $1").execute(Tuple.of(limit)))
         .map(PgRunLog::records)
         .toCompletionStage();
   }
