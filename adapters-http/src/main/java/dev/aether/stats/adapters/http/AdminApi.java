@@ -1,21 +1,115 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.port.PingDatabase;
+import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.usecase.RollupService;
+import dev.aether.stats.domain.usecase.StatsQueries;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.Objects;
 
-/** The admin HTTP API: its dependencies, and the router built on them. */
+/**
+ * The admin HTTP API: its dependencies, and the router built on them.
+ *
+ * <p>Order of the router: metrics recorder (every request), open routes (/health, /metrics,
+ * /openapi.json), bearer auth on /api/*, the API's routes, then 405 per known path and 404 for the rest;
+ * one failure handler turns every error into {"error","message"} JSON, with last-resort handlers behind it.
+ */
 public final class AdminApi {
-  private final PingDatabase database;
+  /** POST bodies are small commands; anything bigger is refused with 413. */
+  static final int MAX_BODY_BYTES = 16 * 1024;
+  /** /health answers within this even when the database timeout is longer: probes have short deadlines. */
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
-  public AdminApi(PingDatabase database) {
-    this.database = database;
+  /**
+   * What the API needs. {@code maxRangeDays} bounds the day ranges of reads and rollups; {@code
+   * databaseTimeout} bounds every use case call (past it: 503). {@code metrics} is shared with whoever
+   * records rollup runs outside HTTP (the timer).
+   */
+  public record Dependencies(
+      PingDatabase ping,
+      StatsQueries queries,
+      RollupService rollups,
+      RunLog runs,
+      BusinessCalendar calendar,
+      String adminToken,
+      int maxRangeDays,
+      ApiMetrics metrics,
+      Duration databaseTimeout) {
+    public static final int DEFAULT_MAX_RANGE_DAYS = 366;
+    public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(10);
+
+    public Dependencies {
+      Objects.requireNonNull(ping, "ping");
+      Objects.requireNonNull(queries, "queries");
+      Objects.requireNonNull(rollups, "rollups");
+      Objects.requireNonNull(runs, "runs");
+      Objects.requireNonNull(calendar, "calendar");
+      Objects.requireNonNull(metrics, "metrics");
+      Objects.requireNonNull(databaseTimeout, "databaseTimeout");
+      if (adminToken == null || adminToken.isBlank()) {
+        throw new IllegalArgumentException("the admin token must not be blank");
+      }
+      if (maxRangeDays < 1 || maxRangeDays > RollupService.MAX_BACKFILL_DAYS) {
+        throw new IllegalArgumentException(
+            "maxRangeDays must be between 1 and " + RollupService.MAX_BACKFILL_DAYS + ", got " + maxRangeDays);
+      }
+      if (databaseTimeout.isNegative() || databaseTimeout.isZero()) {
+        throw new IllegalArgumentException("databaseTimeout must be positive");
+      }
+    }
+
+    /** With the default database timeout (10 s). */
+    public Dependencies(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
+        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics) {
+      this(ping, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT);
+    }
+
+    /** Never shows the token (a record's generated toString would). */
+    @Override
+    public String toString() {
+      return "Dependencies[calendar zone=" + calendar.zone().getId() + ", adminToken=<redacted>, maxRangeDays="
+          + maxRangeDays + ", databaseTimeout=" + databaseTimeout + "]";
+    }
+  }
+
+  private final Dependencies deps;
+
+  public AdminApi(Dependencies deps) {
+    this.deps = Objects.requireNonNull(deps, "deps");
+  }
+
+  public ApiMetrics metrics() {
+    return deps.metrics();
   }
 
   Router router(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.get("/health").handler(new HealthHandler(database, Duration.ofSeconds(3)));
+    RouteTable routes = new RouteTable(router);
+    MetricsHandlers metrics = new MetricsHandlers(deps.metrics(), routes);
+    UseCaseCalls calls = new UseCaseCalls(deps.databaseTimeout());
+    String openApi = OpenApi.document(deps.maxRangeDays()).encode();
+
+    router.route().handler(metrics.recorder());
+    router.route().failureHandler(new ErrorHandler(routes, deps.databaseTimeout()));
+    ErrorHandler.installLastResort(router);
+
+    Duration healthTimeout = deps.databaseTimeout().compareTo(HEALTH_TIMEOUT) < 0
+        ? deps.databaseTimeout() : HEALTH_TIMEOUT;
+    routes.add(HttpMethod.GET, "/health").handler(new HealthHandler(deps.ping(), healthTimeout));
+    routes.add(HttpMethod.GET, "/metrics").handler(metrics.exposition());
+    routes.add(HttpMethod.GET, "/openapi.json").handler(ctx -> ctx.response()
+        .putHeader("content-type", Responses.JSON).end(openApi));
+
+    // Registered before the API's routes, so it runs first for any path under /api, known or not:
+    // without the token, nothing under /api is revealed, not even which paths exist.
+    router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
+    new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
+    new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
+    routes.finish();
     return router;
   }
 }

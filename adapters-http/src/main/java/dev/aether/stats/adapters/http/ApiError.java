@@ -48,7 +48,7 @@ final class ApiError extends RuntimeException {
   /** A generic error for a bare status (e.g. a Vert.x handler that failed with a code only). */
   static ApiError forStatus(int status) {
     return switch (status) {
-      case 400 -> badRequest("malformed request");
+      case 400 -> badRequest("malformed request: the path or query string is not valid (check its percent-encoding)");
       case 401 -> unauthorized("missing or invalid bearer token");
       case 404 -> notFound("no such resource");
       case 405 -> new ApiError(405, "method_not_allowed", "method not allowed on this resource");

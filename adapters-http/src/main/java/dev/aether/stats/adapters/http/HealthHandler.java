@@ -6,6 +6,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /** GET /health: 200 when the database answers, 503 when it does not, JSON either way, never hangs. */
 final class HealthHandler implements Handler<RoutingContext> {
@@ -19,21 +21,26 @@ final class HealthHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Future.fromCompletionStage(database.ping(), ctx.vertx().getOrCreateContext())
-        .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .onComplete(ar -> {
-          if (ctx.response().ended()) {
-            return;
-          }
-          if (ar.succeeded()) {
-            ctx.response().setStatusCode(200).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("status", "UP").put("database", "UP").encode());
-          } else {
-            ctx.response().setStatusCode(503).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("status", "DOWN").put("database", "DOWN")
-                    .put("error", "database_unavailable")
-                    .put("message", "the database does not answer").encode());
-          }
-        });
+    ping(ctx).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).onComplete(ar -> {
+      if (ar.succeeded()) {
+        Responses.json(ctx, 200, new JsonObject().put("status", "UP").put("database", "UP"));
+      } else {
+        Responses.json(ctx, 503, new JsonObject().put("status", "DOWN").put("database", "DOWN")
+            .put("error", "database_unavailable")
+            .put("message", "the database does not answer"));
+      }
+    });
+  }
+
+  /** A ping that throws or returns null counts as a failed ping, not as a broken handler. */
+  private Future<Void> ping(RoutingContext ctx) {
+    try {
+      CompletionStage<Void> stage = database.ping();
+      return stage == null
+          ? Future.failedFuture("no stage")
+          : Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 }

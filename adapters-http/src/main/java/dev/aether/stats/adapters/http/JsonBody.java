@@ -19,14 +19,14 @@ import java.util.TreeSet;
 final class JsonBody {
   private JsonBody() {}
 
-  /** Route handler placed before the body handler: a POST body must be declared as (UTF-8) JSON. */
+  /** Route handler: a POST body must be declared as (UTF-8) JSON. */
   static Handler<RoutingContext> requireJsonContentType() {
     return ctx -> {
       String type = ctx.request().getHeader("content-type");
       if (type == null || type.isBlank()) {
         throw ApiError.unsupportedMediaType("send the body as JSON with Content-Type: application/json");
       }
-      String[] parts = type.split(";");
+      String[] parts = type.split(";", -1);
       if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
         throw ApiError.unsupportedMediaType("the body must be application/json, not " + Text.quote(parts[0].strip()));
       }

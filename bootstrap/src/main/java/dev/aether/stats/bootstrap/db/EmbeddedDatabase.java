@@ -26,6 +26,7 @@ final class EmbeddedDatabase implements RunningDatabase {
   static EmbeddedDatabase start(Path dataDir) throws IOException {
     Path pgData = dataDir.toAbsolutePath().resolve("postgres");
     Files.createDirectories(pgData.getParent());
+    OrphanedServer.stopIfRunning(pgData);
     EmbeddedPostgres server = EmbeddedPostgres.builder()
         .setDataDirectory(pgData)
         .setCleanDataDirectory(false) // keep the data between starts
