@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -186,6 +185,7 @@ public final class ApiMetrics {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return String.format(Locale.ROOT, "%s", v);
+    // plain decimal notation (no exponent), which every scraper parses
+    return java.math.BigDecimal.valueOf(v).toPlainString();
   }
 }

@@ -44,8 +44,8 @@ final class RouteTable {
   void finish() {
     for (Template t : templates.values()) {
       String allow = String.join(", ", t.methods());
+      // the failure handler adds the Allow header (from allow(path)) to every 405
       router.route(t.vertxPath()).handler(ctx -> {
-        ctx.response().putHeader("allow", allow);
         throw new ApiError(405, "method_not_allowed",
             ctx.request().method().name() + " is not allowed on " + t.openApiPath() + "; allowed: " + allow);
       });

@@ -90,7 +90,12 @@ public final class ServeCommand {
       out.println("aether-stats serving on http://" + config.httpHost() + ":" + server.port()
           + " (database: " + db.description() + "; time zone " + config.timeZone() + "; started in " + ms + " ms)");
       out.flush();
-      RollupTimer timer = new RollupTimer(vertx, app.rollupTick(), config.rollupInterval(), RollupTimer.TickListener.NONE);
+      if (app.adminToken().generated()) {
+        // printed once, to the terminal only; set STATS_ADMIN_TOKEN to keep one across restarts
+        out.println("admin token (STATS_ADMIN_TOKEN unset, generated for this run): " + app.adminToken().value());
+        out.flush();
+      }
+      RollupTimer timer = new RollupTimer(vertx, app.rollupTick(), config.rollupInterval(), new TickMetrics(app));
       timer.start();
       return new RunningService(server, app, vertx, db, timer);
     } catch (CommandFailure e) {

@@ -7,6 +7,8 @@ import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.changelog.PostgresUrl;
 import io.vertx.core.Vertx;
 import dev.aether.stats.adapters.http.AdminApi;
+import dev.aether.stats.adapters.http.ApiMetrics;
+import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.adapters.postgres.DemoTraffic;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.usecase.RollupService;
@@ -35,6 +37,12 @@ public interface StatsComponent {
   DemoTraffic demoTraffic();
 
   BusinessCalendar calendar();
+
+  AdminToken adminToken();
+
+  ApiMetrics apiMetrics();
+
+  LoadRollupState loadRollupState();
 
   @Component.Factory
   interface Factory {
