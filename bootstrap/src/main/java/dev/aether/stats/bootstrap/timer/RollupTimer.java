@@ -108,7 +108,8 @@ public final class RollupTimer {
     switch (r.outcome()) {
       case SKIPPED -> LOG.fine("rollup tick skipped: " + r.reason());
       case IDLE -> LOG.fine("rollup tick: nothing to do (" + ms + " ms)");
-      default -> LOG.info(r.run().map(run -> String.format(
+      // the run itself is logged by the run log (one line per run, whoever started it)
+      default -> LOG.fine(r.run().map(run -> String.format(
               "rollup tick %s: run %d, %d day(s) written, %d skipped, %,d rows read in %d ms (%s)",
               r.outcome().name().toLowerCase(java.util.Locale.ROOT), run.run().id(), run.run().daysWritten(),
               run.run().daysSkipped(), run.run().rowsRead(), ms, r.reason()))

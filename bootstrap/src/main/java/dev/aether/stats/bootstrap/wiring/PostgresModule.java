@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.aether.stats.adapters.postgres.DemoTraffic;
 import dev.aether.stats.adapters.postgres.PgPools;
 import dev.aether.stats.adapters.postgres.PostgresAdapters;
+import dev.aether.stats.bootstrap.observability.LoggingRunLog;
 import dev.aether.stats.changelog.PostgresUrl;
 import dev.aether.stats.domain.port.DailyStatsReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
@@ -86,7 +87,7 @@ interface PostgresModule {
   @Provides
   @Singleton
   static RunLog runLog(PostgresAdapters a) {
-    return a.runLog();
+    return new LoggingRunLog(a.runLog());
   }
 
   @Provides
