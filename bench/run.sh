@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Reproduces every performance figure of the README in one run, on one machine, on one data set:
+#
+#   bench/run.sh [DAYS ROWS_PER_DAY USERS]        (default 90 50000 1000: about 4.5 million usage rows)
+#
+# 1. builds the jar (unless present) and starts `serve` on an embedded PostgreSQL of its own (bench/data);
+# 2. fills it with `demo-data` (deterministic, seed 42);
+# 3. times, on the same rows, warm, twice each: the bare daily GROUP BY (bench/bare_daily_groupby.sql,
+#    adapted to the data's range) and our materialization of all three tables plus the summary
+#    (stats_materialize_days over the whole range in one call, then the `backfill` command with its
+#    default batches); prints the ratio;
+# 4. one day's rollup, and the timer's tick when nothing is new (it re-materializes the settle days);
+# 5. wrk against GET /api/stats/combined and a 30-day GET /api/stats/daily (32 connections, 20 s):
+#    requests/s, p50, p99; the server's RSS; the start-up time on an up-to-date database.
+# Figures go to stdout and to bench/results.md. Needs java 17+, maven, psql and wrk (installed with
+# apt-get when missing and run as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DAYS=${1:-90}
+ROWS=${2:-50000}
+USERS=${3:-1000}
+BENCH_DIR=$PWD/bench/data
+JAR=bootstrap/target/aether-stats.jar
+TOKEN=bench-token-0123456789abcdef
+PORT=${BENCH_HTTP_PORT:-18080}
+OUT=bench/results.md
+
+need() {
+  command -v "$1" >/dev/null && return
+  echo "installing $2 ..." >&2
+  apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null; }
+}
+need psql postgresql-client
+need wrk wrk
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+
+SERVER_PID=
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+# serve, and wait for its start line; sets SERVER_PID, DB_URL, START_MS
+start_server() {
+  local log=$BENCH_DIR/serve.log
+  STATS_DATA_DIR=$BENCH_DIR STATS_HTTP_PORT=$PORT STATS_ADMIN_TOKEN=$TOKEN STATS_ROLLUP_INTERVAL=${1:-P1D} \
+    java -jar "$JAR" serve >"$log" 2>"$BENCH_DIR/serve.err" &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    grep -q "serving on" "$log" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$BENCH_DIR/serve.err" >&2; exit 1; }
+    sleep 0.1
+  done
+  local line; line=$(grep "serving on" "$log")
+  DB_URL=$(echo "$line" | grep -o 'postgresql://postgres@127.0.0.1:[0-9]*/postgres')
+  START_MS=$(echo "$line" | grep -o 'started in [0-9]* ms' | grep -o '[0-9]*')
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+sql() { psql "$DB_URL" -X -q -t -A -c "$1"; }
+# wall time of one psql statement in seconds (client-side \timing)
+timed_sql() { psql "$DB_URL" -X -q -t -A -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]* ms' | tail -1 | grep -o '[0-9.]*' | awk '{printf "%.2f", $1/1000}'; }
+
+mkdir -p "$BENCH_DIR"
+start_server
+echo "database: $DB_URL (embedded PostgreSQL 15, data in $BENCH_DIR)"
+
+if [ "$(sql 'SELECT count(*) FROM usage')" -eq 0 ]; then
+  echo "filling: $DAYS days x $ROWS rows/day, $USERS users ..."
+  FILL_S=$( { /usr/bin/time -f %e env STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" demo-data \
+      --days "$DAYS" --rows-per-day "$ROWS" --users "$USERS" --seed 42 >/dev/null; } 2>&1 | tail -1)
+  sql "VACUUM ANALYZE" >/dev/null
+else
+  FILL_S="(reused)"
+fi
+N_USAGE=$(sql "SELECT count(*) FROM usage")
+N_CAND=$(sql "SELECT count(*) FROM request_candidates")
+FIRST=$(sql "SELECT (min(created_at) AT TIME ZONE 'UTC')::date FROM usage")
+TODAY=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date")
+YESTERDAY=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 1")
+echo "data: $N_USAGE usage rows, $N_CAND attempts, first day $FIRST (fill: ${FILL_S} s)"
+
+BARE=$(sed -e "s/'2025-12-01T00:00:00Z'/'$FIRST'/" -e "s/'2026-03-01T00:00:00Z'/'$TODAY'/" bench/bare_daily_groupby.sql)
+BOUNDS="ARRAY(SELECT d::timestamp AT TIME ZONE 'UTC' FROM generate_series('$FIRST'::date, '$TODAY'::date, '1 day') d)"
+ONE_CALL="SELECT count(*) FROM stats_materialize_days($BOUNDS); SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz)"
+
+timed_sql "$BARE" >/dev/null   # warm the cache
+BARE1=$(timed_sql "$BARE"); BARE2=$(timed_sql "$BARE")
+OURS1=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
+OURS2=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
+backfill_s() {
+  # the sum of the per-batch lines (each: one transaction, timed in the process), not JVM start-up
+  STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" backfill --days "$((DAYS + 1))" | grep -v 'done:' \
+    | grep -o 'rows read in [0-9.]* s' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s}'
+}
+BACKFILL1=$(backfill_s); BACKFILL2=$(backfill_s)
+DAY_S=$(STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" rollup --from "$YESTERDAY" --to "$YESTERDAY" \
+  | grep -v 'done:' | grep -o 'rows read in [0-9.]* s' | grep -o '[0-9.]*')
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+BEST_BARE=$(printf '%s\n%s\n' "$BARE1" "$BARE2" | sort -n | head -1)
+BEST_ONE=$(printf '%s\n%s\n' "$OURS1" "$OURS2" | sort -n | head -1)
+BEST_BACKFILL=$(printf '%s\n%s\n' "$BACKFILL1" "$BACKFILL2" | sort -n | head -1)
+
+# the timer's tick with nothing new, and start-up time on an up-to-date database
+stop_server
+start_server PT2S
+sleep 9
+TICKS=$(grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' "$BENCH_DIR/serve.err" | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | sort -n | tr '\n' ' ')
+stop_server
+start_server P1D
+
+wrk_run() {
+  wrk -t2 -c32 -d20s --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1" > "$BENCH_DIR/wrk.txt"
+  local rps p50 p99
+  rps=$(grep 'Requests/sec' "$BENCH_DIR/wrk.txt" | awk '{print $2}')
+  p50=$(grep -E '^ +50%' "$BENCH_DIR/wrk.txt" | awk '{print $2}')
+  p99=$(grep -E '^ +99%' "$BENCH_DIR/wrk.txt" | awk '{print $2}')
+  local errors; errors=$(grep -E 'Non-2xx|Socket errors' "$BENCH_DIR/wrk.txt" | tr '\n' ' ')
+  echo "$rps req/s, p50 $p50, p99 $p99 ${errors}"
+}
+COMBINED=$(wrk_run /api/stats/combined)
+FROM30=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 29")
+DAILY=$(wrk_run "/api/stats/daily?from=$FROM30&to=$TODAY")
+RSS_MB=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
+
+{
+  echo "## Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1);"
+  echo "embedded PostgreSQL 15 (default settings) on the same machine."
+  echo "Data: demo-data --days $DAYS --rows-per-day $ROWS --users $USERS --seed 42: $N_USAGE usage rows, $N_CAND request attempts."
+  echo
+  echo "| what | run 1 | run 2 | ratio to bare (best runs) |"
+  echo "|---|---|---|---|"
+  echo "| bare daily GROUP BY (stats_daily figures only, no writes) | ${BARE1} s | ${BARE2} s | 1.00 |"
+  echo "| all three tables + summary, one call over all days | ${OURS1} s | ${OURS2} s | $(ratio "$BEST_ONE" "$BEST_BARE") |"
+  echo "| \`backfill\` command (batches of 31 days, sum of batch times) | ${BACKFILL1} s | ${BACKFILL2} s | $(ratio "$BEST_BACKFILL" "$BEST_BARE") |"
+  echo "| one day's \`rollup\` | ${DAY_S} s | | |"
+  echo
+  echo "- timer ticks with nothing new (2 settle days + summary), ms: ${TICKS}"
+  echo "- GET /api/stats/combined, wrk 32 connections 20 s: ${COMBINED}"
+  echo "- GET /api/stats/daily (30 days), wrk 32 connections 20 s: ${DAILY}"
+  echo "- server RSS after the load: ${RSS_MB} MB; start-up on an up-to-date database: ${START_MS} ms"
+} | tee "$OUT"
