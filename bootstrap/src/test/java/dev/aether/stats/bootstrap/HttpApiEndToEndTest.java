@@ -63,13 +63,13 @@ class HttpApiEndToEndTest {
 
     // combined = direct sums over every usage row
     JsonObject combined = http.getObject("/api/stats/combined");
-    assertEquals(one("SELECT count(*) FROM usage"), combined.getLong("total_requests"));
-    assertEquals(one("SELECT count(*) FROM usage WHERE status_code >= 400 OR error_message IS NOT NULL"),
+    assertEquals(DB.queryLong("SELECT count(*) FROM usage"), combined.getLong("total_requests"));
+    assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE status_code >= 400 OR error_message IS NOT NULL"),
         combined.getLong("error_requests"));
-    assertEquals(one("SELECT sum(output_tokens) FROM usage"), combined.getLong("output_tokens"));
-    assertClose(decimal("SELECT sum(total_cost_usd) FROM usage"), combined.getDouble("total_cost"));
-    assertEquals(one("SELECT count(*) FROM users WHERE NOT is_deleted"), combined.getLong("total_users"));
-    assertEquals(one("SELECT count(*) FROM api_keys WHERE is_active"), combined.getLong("active_api_keys"));
+    assertEquals(DB.queryLong("SELECT sum(output_tokens) FROM usage"), combined.getLong("output_tokens"));
+    assertClose(DB.queryDouble("SELECT sum(total_cost_usd) FROM usage"), combined.getDouble("total_cost"));
+    assertEquals(DB.queryLong("SELECT count(*) FROM users WHERE NOT is_deleted"), combined.getLong("total_users"));
+    assertEquals(DB.queryLong("SELECT count(*) FROM api_keys WHERE is_active"), combined.getLong("active_api_keys"));
 
     // the daily series: closed days as stored, today live, every day in order
     LocalDate today = LocalDate.now(ZoneId.of(ZONE));
@@ -83,11 +83,11 @@ class HttpApiEndToEndTest {
       assertEquals(day.toString(), d.getString("date"));
       String bounds = "created_at >= '" + day + "'::timestamp AT TIME ZONE '" + ZONE + "' AND created_at < '"
           + day.plusDays(1) + "'::timestamp AT TIME ZONE '" + ZONE + "'";
-      assertEquals(one("SELECT count(*) FROM usage WHERE " + bounds), d.getLong("total_requests"), day.toString());
-      assertEquals(one("SELECT coalesce(sum(input_tokens), 0) FROM usage WHERE " + bounds), d.getLong("input_tokens"));
-      assertClose(decimal("SELECT coalesce(sum(actual_total_cost_usd), 0) FROM usage WHERE " + bounds),
+      assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE " + bounds), d.getLong("total_requests"), day.toString());
+      assertEquals(DB.queryLong("SELECT coalesce(sum(input_tokens), 0) FROM usage WHERE " + bounds), d.getLong("input_tokens"));
+      assertClose(DB.queryDouble("SELECT coalesce(sum(actual_total_cost_usd), 0) FROM usage WHERE " + bounds),
           d.getDouble("actual_total_cost"));
-      boolean stored = one("SELECT count(*) FROM stats_daily WHERE date = '" + day + "'::timestamp AT TIME ZONE '"
+      boolean stored = DB.queryLong("SELECT count(*) FROM stats_daily WHERE date = '" + day + "'::timestamp AT TIME ZONE '"
           + ZONE + "'") == 1;
       assertEquals(stored && !day.equals(today) ? "materialized" : "live", d.getString("source"), day.toString());
       materialized += stored ? 1 : 0;
@@ -95,14 +95,14 @@ class HttpApiEndToEndTest {
     assertEquals(20, materialized, "the backfill's days are read from the stats tables");
 
     // one user's days equal stats_user_daily
-    String user = text("SELECT user_id FROM stats_user_daily GROUP BY user_id ORDER BY sum(total_requests) DESC LIMIT 1");
+    String user = DB.queryText("SELECT user_id FROM stats_user_daily GROUP BY user_id ORDER BY sum(total_requests) DESC LIMIT 1");
     JsonArray userDays = http.getArray("/api/stats/users/" + user + "/daily?from=" + from + "&to=" + today.minusDays(1));
-    assertEquals(one("SELECT count(*) FROM stats_user_daily WHERE user_id = '" + user + "'"), userDays.size());
+    assertEquals(DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE user_id = '" + user + "'"), userDays.size());
     long requests = 0;
     for (Object o : userDays) {
       requests += ((JsonObject) o).getLong("total_requests");
     }
-    assertEquals(one("SELECT sum(total_requests) FROM stats_user_daily WHERE user_id = '" + user + "'"), requests);
+    assertEquals(DB.queryLong("SELECT sum(total_requests) FROM stats_user_daily WHERE user_id = '" + user + "'"), requests);
     assertEquals(404, http.get("/api/stats/users/no-such-user/daily?from=" + from + "&to=" + today).statusCode());
 
     // per model: the sum over models equals the day's total
@@ -115,7 +115,7 @@ class HttpApiEndToEndTest {
 
     // the summary row as stored
     JsonObject summary = http.getObject("/api/stats/summary");
-    assertEquals(one("SELECT all_time_requests FROM stats_summary"), summary.getLong("all_time_requests"));
+    assertEquals(DB.queryLong("SELECT all_time_requests FROM stats_summary"), summary.getLong("all_time_requests"));
   }
 
   @Test
@@ -145,23 +145,5 @@ class HttpApiEndToEndTest {
 
   private static void assertClose(double expected, double actual) {
     assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)));
-  }
-
-  private static long one(String sql) throws Exception {
-    try (Connection c = DB.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static String text(String sql) throws Exception {
-    try (Connection c = DB.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
-  private static double decimal(String sql) throws Exception {
-    return new BigDecimal(text(sql)).doubleValue();
   }
 }

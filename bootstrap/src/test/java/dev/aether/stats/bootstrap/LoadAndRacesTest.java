@@ -71,13 +71,13 @@ class LoadAndRacesTest {
       assertTrue(statuses.getOrDefault(200, new AtomicInteger()).get() > 50, "readers were served: " + statuses);
 
       // a last tick sees every write; then compare with a recompute from scratch
-      tickNow(one);
+      Ticks.tickNow(one);
       String afterTicks = snapshot();
-      assertEquals(0, count("SELECT count(*) FROM stats_rollup_runs WHERE status NOT IN ('succeeded')"), "no failed run");
-      assertEquals(0, count("SELECT count(*) - count(DISTINCT date) FROM stats_daily"));
-      assertEquals(0, count("SELECT count(*) - count(DISTINCT (user_id, date)) FROM stats_user_daily"));
-      assertEquals(0, count("SELECT count(*) - count(DISTINCT (model, date)) FROM stats_daily_model"));
-      assertEquals(1, count("SELECT count(*) FROM stats_summary"));
+      assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_rollup_runs WHERE status NOT IN ('succeeded')"), "no failed run");
+      assertEquals(0, DB.queryLong("SELECT count(*) - count(DISTINCT date) FROM stats_daily"));
+      assertEquals(0, DB.queryLong("SELECT count(*) - count(DISTINCT (user_id, date)) FROM stats_user_daily"));
+      assertEquals(0, DB.queryLong("SELECT count(*) - count(DISTINCT (model, date)) FROM stats_daily_model"));
+      assertEquals(1, DB.queryLong("SELECT count(*) FROM stats_summary"));
 
       DB.execute("DELETE FROM stats_daily", "DELETE FROM stats_user_daily", "DELETE FROM stats_daily_model",
           "DELETE FROM stats_summary");
@@ -92,16 +92,6 @@ class LoadAndRacesTest {
       one.stop();
       two.stop();
     }
-  }
-
-  private static void tickNow(ServeCommand.RunningService s) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if (!Future.fromCompletionStage(s.app().rollupTick().tick()).await().skipped()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("every tick was skipped");
   }
 
   /** A writer: inserts requests (pending, today or late for yesterday) and completes earlier ones. */
@@ -171,13 +161,6 @@ class LoadAndRacesTest {
       }
     }
     return sb.toString();
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection c = DB.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static PrintStream quiet() {

@@ -49,11 +49,11 @@ class RollupTimerTest {
         env("PT1H"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
     ServeCommand.RunningService service = serve("PT1H");
     try {
-      waitFor("the first tick's run", () -> count("SELECT count(*) FROM stats_rollup_runs WHERE kind = 'tick'"
+      waitFor("the first tick's run", () -> DB.queryLong("SELECT count(*) FROM stats_rollup_runs WHERE kind = 'tick'"
           + " AND status = 'succeeded'") >= 1);
       // every closed day from the first usage day to yesterday (UTC) is materialized
-      assertEquals(count("SELECT current_date - min(created_at AT TIME ZONE 'UTC')::date FROM usage"),
-          count("SELECT count(*) FROM stats_daily"));
+      assertEquals(DB.queryLong("SELECT current_date - min(created_at AT TIME ZONE 'UTC')::date FROM usage"),
+          DB.queryLong("SELECT count(*) FROM stats_daily"));
       assertCombinedEqualsDirectSum(service);
     } finally {
       service.stop();
@@ -72,24 +72,24 @@ class RollupTimerTest {
       DB.execute("INSERT INTO usage (id, user_id, request_id, provider, model, status, created_at)"
           + " SELECT 'late-2', id, 'late-req-2', 'openai', 'late-model', 'pending', " + yesterdayNoon
           + " + interval '1 minute' FROM users ORDER BY id LIMIT 1");
-      long dayBefore = count("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz");
-      TickResult first = tickNow(service);
+      long dayBefore = DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz");
+      TickResult first = Ticks.tickNow(service);
       assertTrue(first.run().isPresent(), "a tick with settle days always works: " + first);
       assertEquals(dayBefore + 1000,
-          count("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz"));
-      assertEquals(2, count("SELECT total_requests FROM stats_daily_model WHERE model = 'late-model'"));
+          DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz"));
+      assertEquals(2, DB.queryLong("SELECT total_requests FROM stats_daily_model WHERE model = 'late-model'"));
 
       // the pending request completes
       DB.execute("UPDATE usage SET status = 'completed', status_code = 200, input_tokens = 500 WHERE id = 'late-2'");
-      tickNow(service);
+      Ticks.tickNow(service);
       assertEquals(dayBefore + 1500,
-          count("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz"));
-      assertEquals(count("SELECT sum(input_tokens) FROM usage WHERE user_id = (SELECT id FROM users ORDER BY id LIMIT 1)"
+          DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz"));
+      assertEquals(DB.queryLong("SELECT sum(input_tokens) FROM usage WHERE user_id = (SELECT id FROM users ORDER BY id LIMIT 1)"
               + " AND created_at >= current_date - 1 AND created_at < current_date"),
-          count("SELECT input_tokens FROM stats_user_daily WHERE date = (current_date - 1)::timestamptz"
+          DB.queryLong("SELECT input_tokens FROM stats_user_daily WHERE date = (current_date - 1)::timestamptz"
               + " AND user_id = (SELECT id FROM users ORDER BY id LIMIT 1)"));
-      assertEquals(count("SELECT count(*) FROM usage WHERE created_at < current_date"),
-          count("SELECT all_time_requests FROM stats_summary"), "the summary includes them");
+      assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE created_at < current_date"),
+          DB.queryLong("SELECT all_time_requests FROM stats_summary"), "the summary includes them");
       assertCombinedEqualsDirectSum(service);
     } finally {
       service.stop();
@@ -107,7 +107,7 @@ class RollupTimerTest {
         + " FROM (SELECT sum(total_requests) r, sum(success_requests) ok, sum(error_requests) e, sum(input_tokens) i,"
         + " sum(output_tokens) o, sum(cache_creation_tokens) cc, sum(cache_read_tokens) cr, sum(total_cost) c,"
         + " sum(actual_total_cost) a FROM stats_daily WHERE date < current_date - 3) d");
-    assertTrue(count("SELECT count(*) FROM usage WHERE created_at >= current_date - 3 AND created_at < current_date")
+    assertTrue(DB.queryLong("SELECT count(*) FROM usage WHERE created_at >= current_date - 3 AND created_at < current_date")
         > 0, "the three days hold rows the original would drop");
     ServeCommand.RunningService service = serve("PT1H");
     try {
@@ -121,64 +121,37 @@ class RollupTimerTest {
   @Test
   @Order(4)
   void twoInstancesOnOneDatabaseTickWithoutCollisions() throws Exception {
-    long runsBefore = count("SELECT count(*) FROM stats_rollup_runs");
+    long runsBefore = DB.queryLong("SELECT count(*) FROM stats_rollup_runs");
     ServeCommand.RunningService one = serve("PT1S");
     ServeCommand.RunningService two = serve("PT1S");
     try {
-      waitFor("several ticks", () -> count("SELECT count(*) FROM stats_rollup_runs") >= runsBefore + 6);
+      waitFor("several ticks", () -> DB.queryLong("SELECT count(*) FROM stats_rollup_runs") >= runsBefore + 6);
     } finally {
       one.stop();
       two.stop();
     }
-    assertEquals(0, count("SELECT count(*) FROM stats_rollup_runs WHERE status <> 'succeeded' AND id > " + runsBefore),
+    assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_rollup_runs WHERE status <> 'succeeded' AND id > " + runsBefore),
         "no failed run");
-    assertEquals(0, count("SELECT count(*) FROM stats_rollup_runs a JOIN stats_rollup_runs b ON a.id < b.id"
+    assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_rollup_runs a JOIN stats_rollup_runs b ON a.id < b.id"
         + " AND a.kind = 'tick' AND b.kind = 'tick' AND a.id > " + runsBefore
         + " AND tstzrange(a.started_at, a.finished_at) && tstzrange(b.started_at, b.finished_at)"), "ticks never overlap");
-    assertEquals(0, count("SELECT count(*) - count(DISTINCT date) FROM stats_daily"), "no duplicate day");
-    assertEquals(0, count("SELECT count(*) - count(DISTINCT (user_id, date)) FROM stats_user_daily"));
-    assertEquals(1, count("SELECT count(*) FROM stats_summary"));
-  }
-
-  /** One tick now, waiting out the timer's start-up tick if it is still running. */
-  private static TickResult tickNow(ServeCommand.RunningService service) throws Exception {
-    service.timer().stop();
-    for (int i = 0; i < 600; i++) {
-      TickResult r = Future.fromCompletionStage(service.app().rollupTick().tick()).await();
-      if (!r.skipped()) {
-        return r;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("every tick was skipped");
+    assertEquals(0, DB.queryLong("SELECT count(*) - count(DISTINCT date) FROM stats_daily"), "no duplicate day");
+    assertEquals(0, DB.queryLong("SELECT count(*) - count(DISTINCT (user_id, date)) FROM stats_user_daily"));
+    assertEquals(1, DB.queryLong("SELECT count(*) FROM stats_summary"));
   }
 
   private static void assertCombinedEqualsDirectSum(ServeCommand.RunningService service) throws Exception {
     CombinedStats c = Future.fromCompletionStage(service.app().statsQueries().combined()).await();
-    assertEquals(count("SELECT count(*) FROM usage"), c.totals().totalRequests());
-    assertEquals(count("SELECT count(*) FROM usage WHERE status_code >= 400 OR error_message IS NOT NULL"),
+    assertEquals(DB.queryLong("SELECT count(*) FROM usage"), c.totals().totalRequests());
+    assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE status_code >= 400 OR error_message IS NOT NULL"),
         c.totals().errorRequests());
-    assertEquals(count("SELECT coalesce(sum(input_tokens), 0) FROM usage"), c.totals().inputTokens());
-    assertEquals(count("SELECT coalesce(sum(output_tokens), 0) FROM usage"), c.totals().outputTokens());
-    double cost = decimal("SELECT coalesce(sum(total_cost_usd), 0) FROM usage");
+    assertEquals(DB.queryLong("SELECT coalesce(sum(input_tokens), 0) FROM usage"), c.totals().inputTokens());
+    assertEquals(DB.queryLong("SELECT coalesce(sum(output_tokens), 0) FROM usage"), c.totals().outputTokens());
+    double cost = DB.queryDouble("SELECT coalesce(sum(total_cost_usd), 0) FROM usage");
     assertEquals(cost, c.totals().totalCost().doubleValue(), 1e-9 * Math.max(1, cost));
-    double actual = decimal("SELECT coalesce(sum(actual_total_cost_usd), 0) FROM usage");
+    double actual = DB.queryDouble("SELECT coalesce(sum(actual_total_cost_usd), 0) FROM usage");
     assertEquals(actual, c.totals().actualTotalCost().doubleValue(), 1e-9 * Math.max(1, actual));
-    assertEquals(count("SELECT count(*) FROM users WHERE NOT is_deleted"), c.accounts().totalUsers());
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection c = DB.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static double decimal(String sql) throws Exception {
-    try (Connection c = DB.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return new BigDecimal(rs.getString(1)).doubleValue();
-    }
+    assertEquals(DB.queryLong("SELECT count(*) FROM users WHERE NOT is_deleted"), c.accounts().totalUsers());
   }
 
   interface Check {

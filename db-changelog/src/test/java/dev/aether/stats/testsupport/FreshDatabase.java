@@ -82,6 +82,28 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback 
     }
   }
 
+  /** The first column of the first row of a query, as text (null for SQL NULL). */
+  public String queryText(String sql) throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      if (!rs.next()) {
+        throw new SQLException("no row: " + sql);
+      }
+      return rs.getString(1);
+    }
+  }
+
+  /** The first column of the first row of a query, as a long (0 for SQL NULL). */
+  public long queryLong(String sql) throws SQLException {
+    String v = queryText(sql);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  /** The first column of the first row of a query, as a double (exact decimal text rounded once). */
+  public double queryDouble(String sql) throws SQLException {
+    String v = queryText(sql);
+    return v == null ? 0 : new java.math.BigDecimal(v).doubleValue();
+  }
+
   private static Connection connect(PostgresUrl target) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", target.user());
