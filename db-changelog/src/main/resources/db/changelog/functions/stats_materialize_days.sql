@@ -32,9 +32,11 @@
 -- than a day may be missed or counted with only part of its attempts.
 --
 -- Retention safety: the gateway deletes old usage rows. Let e = min(usage.created_at) (no usage at all: e is
--- +infinity). A day that starts before e and already has a stats_daily row is 'protected': its stored rows
--- are history whose raw rows are (partly) gone, so nothing of that day is touched. Every other day of the
--- range is 'written'.
+-- +infinity). A day that starts before e, and whose stored stats_daily row counts more requests than the
+-- usage rows left for it, is 'protected': its raw rows are (partly) gone, so its stored rows are history that
+-- cannot be rebuilt and nothing of that day is touched. (The count keeps the gateway's very first day, which
+-- also starts before e, recomputable as long as none of its rows were deleted: pending requests complete,
+-- late rows arrive.) Every other day of the range is 'written'.
 --
 -- Returns one row per day: its start, 'written' | 'protected', and the usage rows read for it (0 when
 -- protected).
@@ -92,8 +94,13 @@ BEGIN
         SELECT k.i AS d,
                v_bounds[k.i] AS ds,
                v_bounds[k.i + 1] AS de,
-               (v_earliest IS NULL OR v_bounds[k.i] < v_earliest)
-                 AND EXISTS (SELECT 1 FROM stats_daily s WHERE s.date = v_bounds[k.i]) AS prot
+               CASE WHEN v_earliest IS NOT NULL AND v_bounds[k.i] >= v_earliest THEN false
+                    ELSE EXISTS (SELECT 1 FROM stats_daily s
+                                  WHERE s.date = v_bounds[k.i]
+                                    AND s.total_requests > (SELECT count(*) FROM usage u
+                                                             WHERE u.created_at >= v_bounds[k.i]
+                                                               AND u.created_at <  v_bounds[k.i + 1]))
+               END AS prot
           FROM generate_series(1, v_n) AS k(i)
     ),
     -- Level 1: the single pass over the usage rows of the written days, one day at a time (LATERAL: a range

@@ -11,9 +11,10 @@ import java.util.concurrent.CompletionStage;
  * processes.
  *
  * <ul>
- *   <li>A day is PROTECTED (left exactly as stored, rowsRead 0) when it already has a stats_daily row and
- *       starts before the earliest usage row still retained, or no usage row is retained at all: retention
- *       deleted (some of) its raw rows.
+ *   <li>A day is PROTECTED (left exactly as stored, rowsRead 0) when it starts before the earliest usage
+ *       row still retained (or no usage row is retained at all) and its stored stats_daily row counts more
+ *       requests than the usage rows left for it: retention deleted (some of) its raw rows. (The gateway's
+ *       first day also starts before the earliest row; while all its rows are there it stays WRITTEN.)
  *   <li>Any other day is WRITTEN, with rowsRead = its usage rows: its stats_daily row (zeros for an empty
  *       day: that row is how readers know the day was materialized), and exactly one per-user row per
  *       non-null user_id and one per-model row per model of the day; stored breakdown rows of keys that no

@@ -10,8 +10,9 @@ public record DayOutcome(LocalDate day, Instant dayStart, Kind kind, long rowsRe
     /** Recomputed from the usage rows and stored (replacing what was there). */
     WRITTEN,
     /**
-     * Left as stored: the day starts before the earliest usage row still retained, so its raw rows are
-     * (partly) gone and recomputing would overwrite history with partial numbers.
+     * Left as stored: the day starts before the earliest usage row still retained and fewer rows are left
+     * than it counts, so retention deleted (some of) its raw rows and recomputing would overwrite history
+     * with partial numbers.
      */
     PROTECTED
   }

@@ -222,6 +222,25 @@ interface MaterializeContract extends ContractCase {
   }
 
   @Test
+  default void theGatewaysFirstDayStaysRecomputableWhileNoneOfItsRowsIsGone() {
+    // With r5 and r1 gone before the first materialization, 03-18 is the first day with traffic: it starts
+    // before its earliest row (r2, 11:00) yet has lost nothing since it was stored.
+    Scenario.load(data());
+    assertEquals(2, data().deleteUsageBefore(Instant.parse("2026-03-18T00:00:00.001Z"))); // r5, r1: history starts at r2
+    materialize(D18, D18);
+    assertEquals(3, storedDaily(D18, D18).get(0).totals().totalRequests()); // r2, r6, r3
+    // the pending r6 completes and a late row arrives: the day must show both
+    data().updateUsage(Scenario.R6.withStatus("completed", 200).withTokens(20, 30, 0, 0));
+    data().addUsage(UsageRow.of("late", "u1", "model-a", "prov-1", Instant.parse("2026-03-18T09:00:00Z")));
+
+    List<DayOutcome> outcomes = materialize(D18, D18);
+
+    assertOutcome(outcomes.get(0), D18, START_18, Kind.WRITTEN, 4);
+    assertEquals(4, storedDaily(D18, D18).get(0).totals().totalRequests());
+    assertEquals(30, storedDaily(D18, D18).get(0).totals().inputTokens()); // r2 10 + r6 20 (r3 NULL, late 0)
+  }
+
+  @Test
   default void materializeUsesTheGivenBoundsOnDaylightSavingDays() {
     // New York: 2026-03-08 has 23 hours (starts 05:00Z, next day 04:00Z), 2026-11-01 has 25 hours
     // (starts 04:00Z, next day 05:00Z).

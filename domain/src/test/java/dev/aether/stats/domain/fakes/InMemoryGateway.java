@@ -190,8 +190,12 @@ public final class InMemoryGateway implements GatewayData {
       LocalDate day = days.day(i);
       Instant start = days.startOf(i);
       Instant end = days.startOf(i + 1);
-      boolean rowsGone = earliest.map(start::isBefore).orElse(true);
-      if (storedDaily.containsKey(start) && rowsGone) {
+      // retention deleted raw rows of this day: it starts before the earliest row left, and fewer rows are
+      // left than its stored row counts
+      boolean startsBeforeRetained = earliest.map(start::isBefore).orElse(true);
+      DailyStats stored = storedDaily.get(start);
+      if (stored != null && startsBeforeRetained
+          && stored.totals().totalRequests() > rowsIn(start, end).size()) {
         outcomes.add(new DayOutcome(day, start, DayOutcome.Kind.PROTECTED, 0));
         continue;
       }
