@@ -41,11 +41,13 @@
 -- Returns one row per day: its start, 'written' | 'protected', and the usage rows read for it (0 when
 -- protected).
 --
--- Concurrency: the first statement takes the transaction-scoped advisory lock (1095062867, 1)
--- (1095062867 = 0x41455553, "AEUS"), shared with stats_refresh_summary(), so statistics writers are
--- serialized: a second caller waits until the first commits, then (READ COMMITTED, the default: each
--- statement of this function takes a fresh snapshot) recomputes from the fresh data. Under REPEATABLE READ
--- the snapshot predates the wait; a concurrent writer then makes this fail with a serialization error.
+-- Concurrency: before anything else is read, the function takes one transaction-scoped advisory lock per day
+-- of the batch, (1095062869, day start in epoch minutes), in ascending order (so two callers never deadlock).
+-- Writers of the same day are serialized: a second caller waits until the first commits, then (READ
+-- COMMITTED, the default: each statement of this function takes a fresh snapshot) recomputes from the fresh
+-- data. Batches of disjoint days run side by side (a backfill uses that to spread over several cores).
+-- Under REPEATABLE READ the snapshot predates the wait; a concurrent writer then makes this fail with a
+-- serialization error.
 --
 -- Plan: one pass over the usage rows of the written days aggregates them by (day, user, model, provider)
 -- with all the sums (per day, so the hash tables stay small); the three tables are cheap roll-ups of that
@@ -63,9 +65,6 @@ DECLARE
     v_n        int;
     v_earliest timestamptz;
 BEGIN
-    -- Serializes all writers of statistics (same key in stats_refresh_summary); released at commit/rollback.
-    PERFORM pg_advisory_xact_lock(1095062867, 1);
-
     IF p_bounds IS NULL OR array_ndims(p_bounds) IS DISTINCT FROM 1 OR cardinality(p_bounds) < 2 THEN
         RAISE EXCEPTION 'stats_materialize_days: p_bounds must be a one-dimensional array of at least 2 instants (n+1 bounds for n days), got %',
             coalesce(p_bounds::text, 'NULL')
@@ -84,6 +83,11 @@ BEGIN
                 i + 1, v_bounds[i + 1], i, v_bounds[i]
                 USING ERRCODE = '22023';
         END IF;
+    END LOOP;
+
+    -- Serializes the writers of each day (see Concurrency above); released at commit/rollback.
+    FOR i IN 1 .. v_n LOOP
+        PERFORM pg_advisory_xact_lock(1095062869, (extract(epoch FROM v_bounds[i]) / 60)::int);
     END LOOP;
 
     -- Earliest raw row still there (index idx_usage_created_at); NULL = no usage at all = +infinity.

@@ -12,8 +12,9 @@
 -- The row is updated in place (its id and created_at are kept); when there is none it is inserted with a new
 -- id. The unique index uq_stats_summary_single_row ON stats_summary ((true)) makes it the only row.
 --
--- Takes the same transaction-scoped advisory lock (1095062867, 1) as stats_materialize_days(), so a summary
--- never interleaves with a rollup of the days it adds up.
+-- Takes the transaction-scoped advisory lock (1095062867, 1), so summary refreshes are serialized. It reads
+-- committed stats_daily rows only: a batch still being written is not in it yet, and every run refreshes the
+-- summary again after its last batch has committed, so the last refresh sees every committed day.
 CREATE OR REPLACE FUNCTION stats_refresh_summary(p_cutoff timestamptz)
 RETURNS SETOF stats_summary
 LANGUAGE plpgsql

@@ -81,11 +81,13 @@ public final class EnvironmentConfig {
     int settle = value("STATS_SETTLE_DAYS", "2", v -> integer("STATS_SETTLE_DAYS", v, 0, 60));
     int backfill = value("STATS_BACKFILL_DAYS", "365", v -> integer("STATS_BACKFILL_DAYS", v, 1, 3650));
     int batch = value("STATS_ROLLUP_BATCH_DAYS", "31", v -> integer("STATS_ROLLUP_BATCH_DAYS", v, 1, 366));
+    int parallelism = value("STATS_ROLLUP_PARALLELISM", "2", v -> integer("STATS_ROLLUP_PARALLELISM", v, 1, 4));
     int maxRange = value("STATS_MAX_RANGE_DAYS", "366", v -> integer("STATS_MAX_RANGE_DAYS", v, 1, 3660));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, backfill, batch, maxRange);
+    return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, backfill, batch, parallelism,
+        maxRange);
   }
 
   private static int integer(String name, String v, int min, int max) {

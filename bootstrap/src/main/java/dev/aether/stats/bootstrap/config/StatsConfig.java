@@ -18,4 +18,5 @@ public record StatsConfig(
     int settleDays,
     int backfillDays,
     int batchDays,
+    int rollupParallelism,
     int maxRangeDays) {}

@@ -35,7 +35,8 @@ interface DomainModule {
   @Singleton
   static RollupService rollupService(MaterializeDays materialize, RefreshSummary refresh, RunLog runs,
       LoadRollupState state, BusinessCalendar calendar, StatsConfig config) {
-    return new RollupService(materialize, refresh, runs, state, calendar, config.batchDays());
+    return new RollupService(materialize, refresh, runs, state, calendar, config.batchDays(),
+        config.rollupParallelism());
   }
 
   @Provides

@@ -36,7 +36,9 @@ public final class RollupService {
   private final LoadRollupState rollupState;
   private final BusinessCalendar calendar;
   private final int batchDays;
+  private final int parallelism;
 
+  /** One batch at a time. */
   public RollupService(
       MaterializeDays materializeDays,
       RefreshSummary refreshSummary,
@@ -44,6 +46,21 @@ public final class RollupService {
       LoadRollupState rollupState,
       BusinessCalendar calendar,
       int batchDays) {
+    this(materializeDays, refreshSummary, runLog, rollupState, calendar, batchDays, 1);
+  }
+
+  /**
+   * Up to {@code parallelism} batches (of disjoint days) at once: a long backfill then uses that many
+   * database connections and cores. Each batch is still one transaction.
+   */
+  public RollupService(
+      MaterializeDays materializeDays,
+      RefreshSummary refreshSummary,
+      RunLog runLog,
+      LoadRollupState rollupState,
+      BusinessCalendar calendar,
+      int batchDays,
+      int parallelism) {
     this.materializeDays = Objects.requireNonNull(materializeDays, "materializeDays");
     this.refreshSummary = Objects.requireNonNull(refreshSummary, "refreshSummary");
     this.runLog = Objects.requireNonNull(runLog, "runLog");
@@ -53,6 +70,10 @@ public final class RollupService {
       throw new IllegalArgumentException("batchDays must be >= 1, got " + batchDays);
     }
     this.batchDays = batchDays;
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+    }
+    this.parallelism = parallelism;
   }
 
   /** Materializes {@code range} (today allowed: it is rewritten later anyway) and refreshes the summary. */
@@ -100,17 +121,30 @@ public final class RollupService {
   private CompletionStage<RollupResult> execute(
       RunRecord run, DayRange range, Instant cutoff, ProgressListener listener) {
     listener.onStart(run);
-    CompletionStage<List<DayOutcome>> outcomes = Stages.done(new ArrayList<>());
-    if (range != null) {
-      for (DayRange batch : range.batches(batchDays)) {
+    List<DayRange> batches = range == null ? List.of() : range.batches(batchDays);
+    // lanes run concurrently; each takes every parallelism-th batch, one after the other
+    int lanes = Math.min(parallelism, Math.max(1, batches.size()));
+    List<CompletableFuture<List<DayOutcome>>> laneResults = new ArrayList<>();
+    for (int lane = 0; lane < lanes; lane++) {
+      CompletionStage<List<DayOutcome>> outcomes = Stages.done(new ArrayList<>());
+      for (int b = lane; b < batches.size(); b += lanes) {
+        DayRange batch = batches.get(b);
         outcomes = outcomes.thenCompose(all -> materializeBatch(run.id(), batch, listener)
             .thenApply(batchOutcomes -> {
               all.addAll(batchOutcomes);
               return all;
             }));
       }
+      laneResults.add(outcomes.toCompletableFuture());
     }
-    return outcomes.thenCompose(days -> Stages.call(() -> refreshSummary.refresh(cutoff))
+    CompletionStage<List<DayOutcome>> allDays = CompletableFuture.allOf(laneResults.toArray(CompletableFuture[]::new))
+        .thenApply(ignored -> {
+          List<DayOutcome> days = new ArrayList<>();
+          laneResults.forEach(l -> days.addAll(l.join()));
+          days.sort(java.util.Comparator.comparing(DayOutcome::day));
+          return days;
+        });
+    return allDays.thenCompose(days -> Stages.call(() -> refreshSummary.refresh(cutoff))
         .thenCompose(summary -> Stages.call(() -> runLog.finish(run.id(), RunStatus.SUCCEEDED, null))
             .thenApply(finished -> new RollupResult(finished, days, summary))));
   }
