@@ -140,6 +140,31 @@ class RollupTimerTest {
     assertEquals(1, DB.queryLong("SELECT count(*) FROM stats_summary"));
   }
 
+  @Test
+  @Order(5)
+  void theGatewaysRetentionCleanupWhileServingLeavesHistoryAsItWas() throws Exception {
+    // ticks re-materialize the last 30 closed days: the retention horizon falls inside them
+    Map<String, String> env = new java.util.HashMap<>(env("PT1H"));
+    env.put("STATS_SETTLE_DAYS", "30");
+    ServeCommand.RunningService service = ServeCommand.start(EnvironmentConfig.load(env), false,
+        new PrintStream(new ByteArrayOutputStream()));
+    try {
+      Ticks.tickNow(service);
+      String history = "SELECT string_agg(date::text || ':' || total_requests || ':' || total_cost, ',' ORDER BY date)"
+          + " FROM stats_daily WHERE date < current_date - 19";
+      String before = DB.queryText(history);
+      long usersBefore = DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE date < current_date - 19");
+      // the gateway's cleanup: everything before noon 20 days ago
+      DB.execute("DELETE FROM usage WHERE created_at < (current_date - 20)::timestamptz + interval '12 hours'");
+      var result = Ticks.tickNow(service);
+      assertTrue(result.run().orElseThrow().run().daysSkipped() >= 1, "the half-deleted day was protected");
+      assertEquals(before, DB.queryText(history), "history before the horizon is as it was");
+      assertEquals(usersBefore, DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE date < current_date - 19"));
+    } finally {
+      service.stop();
+    }
+  }
+
   private static void assertCombinedEqualsDirectSum(ServeCommand.RunningService service) throws Exception {
     CombinedStats c = Future.fromCompletionStage(service.app().statsQueries().combined()).await();
     assertEquals(DB.queryLong("SELECT count(*) FROM usage"), c.totals().totalRequests());

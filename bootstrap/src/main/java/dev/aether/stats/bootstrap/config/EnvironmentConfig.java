@@ -83,11 +83,23 @@ public final class EnvironmentConfig {
     int batch = value("STATS_ROLLUP_BATCH_DAYS", "31", v -> integer("STATS_ROLLUP_BATCH_DAYS", v, 1, 366));
     int parallelism = value("STATS_ROLLUP_PARALLELISM", "2", v -> integer("STATS_ROLLUP_PARALLELISM", v, 1, 4));
     int maxRange = value("STATS_MAX_RANGE_DAYS", "366", v -> integer("STATS_MAX_RANGE_DAYS", v, 1, 3660));
+    Duration liveCache = value("STATS_LIVE_CACHE", "PT1S", v -> {
+      Duration d;
+      try {
+        d = Duration.parse(v);
+      } catch (DateTimeParseException e) {
+        throw new Bad("STATS_LIVE_CACHE '" + v + "' is not an ISO-8601 duration (for example PT1S, PT0S to turn it off)");
+      }
+      if (d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new Bad("STATS_LIVE_CACHE '" + v + "' must be between PT0S and PT1M");
+      }
+      return d;
+    });
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, backfill, batch, parallelism,
-        maxRange);
+        maxRange, liveCache);
   }
 
   private static int integer(String name, String v, int min, int max) {

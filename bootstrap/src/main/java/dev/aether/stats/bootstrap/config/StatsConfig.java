@@ -19,4 +19,5 @@ public record StatsConfig(
     int backfillDays,
     int batchDays,
     int rollupParallelism,
-    int maxRangeDays) {}
+    int maxRangeDays,
+    Duration liveCacheTtl) {}

@@ -20,7 +20,9 @@ import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
+import dev.aether.stats.domain.cache.CachedLiveReads;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The domain's use cases, built on the ports (the domain itself knows nothing of Dagger). */
 @Module
@@ -56,7 +58,11 @@ interface DomainModule {
   @Singleton
   static StatsQueries statsQueries(LoadSummary summary, LoadLiveTotals live, LoadUserCounts counts,
       DailyStatsReader daily, UserDailyStatsReader userDaily, ModelDailyStatsReader modelDaily,
-      BusinessCalendar calendar) {
-    return new StatsQueries(summary, live, counts, daily, userDaily, modelDaily, calendar);
+      BusinessCalendar calendar, Clock clock, StatsConfig config) {
+    // live aggregations are shared among the readers of the same second (STATS_LIVE_CACHE)
+    Duration ttl = config.liveCacheTtl();
+    return new StatsQueries(summary, CachedLiveReads.totals(live, clock, ttl), counts,
+        CachedLiveReads.daily(daily, clock, ttl), CachedLiveReads.users(userDaily, clock, ttl),
+        CachedLiveReads.models(modelDaily, clock, ttl), calendar);
   }
 }
