@@ -10,8 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code serve}: migrate, serve HTTP, keep the rollup current. {@link #start} returns once the server
@@ -19,7 +17,6 @@ import java.util.logging.Logger;
  * closes Vert.x and stops an embedded database, in that order.
  */
 public final class ServeCommand {
-  private static final Logger LOG = Logger.getLogger(ServeCommand.class.getName());
 
   private ServeCommand() {}
 
@@ -58,7 +55,9 @@ public final class ServeCommand {
         return;
       }
       stopped = true;
-      LOG.info("stopping: closing HTTP, pool, Vert.x, database");
+      // plain stderr: java.util.logging resets itself in its own shutdown hook, so SIGTERM-time log records
+      // may never be written
+      System.err.println("aether-stats: stopping (closing HTTP, pool, Vert.x, database)");
       timer.stop();
       try {
         Future.fromCompletionStage(server.close()).await();
@@ -66,9 +65,9 @@ public final class ServeCommand {
         Future.fromCompletionStage(app.postgres().close()).await();
         vertx.close().await();
         db.close();
-        LOG.info("stopped");
+        System.err.println("aether-stats: stopped");
       } catch (Exception e) {
-        LOG.log(Level.WARNING, "shutdown incomplete: " + e.getMessage());
+        System.err.println("aether-stats: shutdown incomplete: " + e.getMessage());
       }
     }
   }

@@ -24,7 +24,7 @@ final class EmbeddedDatabase implements RunningDatabase {
   }
 
   static EmbeddedDatabase start(Path dataDir) throws IOException {
-    Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+    Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
     Files.createDirectories(pgData.getParent());
     OrphanedServer.stopIfRunning(pgData);
     EmbeddedPostgres server = EmbeddedPostgres.builder()
