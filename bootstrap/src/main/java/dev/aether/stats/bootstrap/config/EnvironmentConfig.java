@@ -66,40 +66,33 @@ public final class EnvironmentConfig {
       }
       return v;
     });
-    Duration interval = value("STATS_ROLLUP_INTERVAL", "PT5M", v -> {
-      Duration d;
-      try {
-        d = Duration.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new Bad("STATS_ROLLUP_INTERVAL '" + v + "' is not an ISO-8601 duration (for example PT5M, PT30S, PT1H)");
-      }
-      if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
-        throw new Bad("STATS_ROLLUP_INTERVAL '" + v + "' must be between PT1S and P1D");
-      }
-      return d;
-    });
+    Duration interval = value("STATS_ROLLUP_INTERVAL", "PT5M",
+        v -> duration("STATS_ROLLUP_INTERVAL", v, Duration.ofSeconds(1), Duration.ofDays(1), "PT5M, PT30S, PT1H"));
     int settle = value("STATS_SETTLE_DAYS", "2", v -> integer("STATS_SETTLE_DAYS", v, 0, 60));
     int backfill = value("STATS_BACKFILL_DAYS", "365", v -> integer("STATS_BACKFILL_DAYS", v, 1, 3650));
     int batch = value("STATS_ROLLUP_BATCH_DAYS", "31", v -> integer("STATS_ROLLUP_BATCH_DAYS", v, 1, 366));
     int parallelism = value("STATS_ROLLUP_PARALLELISM", "2", v -> integer("STATS_ROLLUP_PARALLELISM", v, 1, 4));
     int maxRange = value("STATS_MAX_RANGE_DAYS", "366", v -> integer("STATS_MAX_RANGE_DAYS", v, 1, 3660));
-    Duration liveCache = value("STATS_LIVE_CACHE", "PT1S", v -> {
-      Duration d;
-      try {
-        d = Duration.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new Bad("STATS_LIVE_CACHE '" + v + "' is not an ISO-8601 duration (for example PT1S, PT0S to turn it off)");
-      }
-      if (d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
-        throw new Bad("STATS_LIVE_CACHE '" + v + "' must be between PT0S and PT1M");
-      }
-      return d;
-    });
+    Duration liveCache = value("STATS_LIVE_CACHE", "PT1S",
+        v -> duration("STATS_LIVE_CACHE", v, Duration.ZERO, Duration.ofMinutes(1), "PT1S, PT0S to turn it off"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, backfill, batch, parallelism,
         maxRange, liveCache);
+  }
+
+  private static Duration duration(String name, String v, Duration min, Duration max, String examples) {
+    Duration d;
+    try {
+      d = Duration.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new Bad(name + " '" + v + "' is not an ISO-8601 duration (for example " + examples + ")");
+    }
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new Bad(name + " '" + v + "' must be between " + min + " and " + max);
+    }
+    return d;
   }
 
   private static int integer(String name, String v, int min, int max) {

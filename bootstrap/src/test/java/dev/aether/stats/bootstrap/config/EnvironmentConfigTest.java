@@ -85,6 +85,16 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void theTuningKnobsAreBoundedToo() {
+    ConfigException e = assertThrows(ConfigException.class, () -> EnvironmentConfig.load(Map.of(
+        "STATS_ROLLUP_PARALLELISM", "9", "STATS_LIVE_CACHE", "PT5M", "STATS_ROLLUP_BATCH_DAYS", "0")));
+    assertEquals(3, e.problems().size(), e.problems().toString());
+    assertTrue(e.getMessage().contains("STATS_ROLLUP_BATCH_DAYS 0 is out of range 1..366"), e.getMessage());
+    assertTrue(e.getMessage().contains("STATS_ROLLUP_PARALLELISM 9 is out of range 1..4"), e.getMessage());
+    assertTrue(e.getMessage().contains("STATS_LIVE_CACHE 'PT5M' must be between PT0S and PT1M"), e.getMessage());
+  }
+
+  @Test
   void aShortAdminTokenIsRejectedWithoutEchoingIt() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> EnvironmentConfig.load(Map.of("STATS_ADMIN_TOKEN", "short-secret")));
