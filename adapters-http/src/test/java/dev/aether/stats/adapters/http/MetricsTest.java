@@ -8,27 +8,13 @@ import io.vertx.core.http.HttpMethod;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /metrics: the Prometheus text format, with what the API and the bootstrap record. */
-class MetricsTest {
+class MetricsTest extends SeededApiTest {
   private static final Pattern SAMPLE = Pattern.compile(
       "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\\\n]|\\\\.)*\",?)*})? "
           + "(-?[0-9.]+([eE][-+]?[0-9]+)?|[+-]Inf|NaN)");
-  private ApiFixture api;
-
-  @BeforeEach
-  void start() {
-    api = ApiFixture.start();
-    March2026.seed(api.gateway);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
 
   @Test
   void everyLineIsACommentOrASample() {

@@ -7,24 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Starting runs over HTTP (202 once recorded) and reading the run log. */
-class RunEndpointsTest {
-  private ApiFixture api;
-
-  @BeforeEach
-  void start() {
-    api = ApiFixture.start();
-    March2026.seed(api.gateway);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
+class RunEndpointsTest extends SeededApiTest {
 
   @Test
   void rollupAnswers202WithTheRecordedRunThenTheRunSucceeds() {

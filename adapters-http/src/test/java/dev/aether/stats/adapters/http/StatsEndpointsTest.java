@@ -7,24 +7,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The read endpoints, their numbers summed by hand from {@link March2026}. */
-class StatsEndpointsTest {
-  private ApiFixture api;
-
-  @BeforeEach
-  void start() {
-    api = ApiFixture.start();
-    March2026.seed(api.gateway);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
+class StatsEndpointsTest extends SeededApiTest {
 
   @Test
   void combinedWithoutSummaryIsEverythingLive() {
