@@ -1,5 +1,6 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.fakes.MutableClock;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
@@ -33,7 +34,7 @@ final class ApiFixture implements AutoCloseable {
   static final long REQUEST_TIMEOUT_MS = 5_000;
 
   final Vertx vertx;
-  final TestClock clock = new TestClock(NOW);
+  final MutableClock clock = new MutableClock(NOW);
   final InMemoryGateway gateway = new InMemoryGateway(clock);
   final FaultyPorts faults = new FaultyPorts();
   final BusinessCalendar calendar;

@@ -1,5 +1,6 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.fakes.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The constructor's checks, and the token kept out of toString. */
 class DependenciesTest {
-  private final TestClock clock = new TestClock(ApiFixture.NOW);
+  private final MutableClock clock = new MutableClock(ApiFixture.NOW);
   private final BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("UTC"), clock);
   private final StatsPorts ports = new InMemoryGateway(clock).ports();
 

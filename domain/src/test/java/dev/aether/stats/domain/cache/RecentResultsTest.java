@@ -3,38 +3,16 @@ package dev.aether.stats.domain.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.time.Clock;
+import dev.aether.stats.domain.fakes.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RecentResultsTest {
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    Instant now = Instant.parse("2026-03-20T04:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final HandClock clock = new HandClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-20T04:00:00Z"));
   private final AtomicInteger computed = new AtomicInteger();
 
   private CompletionStage<Integer> compute() {
@@ -45,10 +23,10 @@ class RecentResultsTest {
   void oneAnswerPerKeyAndTtlThenAFreshOne() {
     RecentResults<String, Integer> recent = new RecentResults<>(clock, Duration.ofSeconds(1));
     assertEquals(1, recent.get("a", this::compute).toCompletableFuture().join());
-    clock.now = clock.now.plusMillis(999);
+    clock.advance(Duration.ofMillis(999));
     assertEquals(1, recent.get("a", this::compute).toCompletableFuture().join(), "shared within the ttl");
     assertEquals(2, recent.get("b", this::compute).toCompletableFuture().join(), "another key, another answer");
-    clock.now = clock.now.plusMillis(1);
+    clock.advance(Duration.ofMillis(1));
     assertEquals(3, recent.get("a", this::compute).toCompletableFuture().join(), "recomputed once the ttl is over");
   }
 

@@ -1,5 +1,6 @@
 package dev.aether.stats.domain.usecase;
 
+import dev.aether.stats.domain.fakes.MutableClock;
 import static dev.aether.stats.domain.contract.Await.await;
 import static dev.aether.stats.domain.contract.Await.failure;
 import static dev.aether.stats.domain.contract.March2026.D17;

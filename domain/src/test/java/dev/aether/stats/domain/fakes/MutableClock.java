@@ -1,4 +1,4 @@
-package dev.aether.stats.domain.usecase;
+package dev.aether.stats.domain.fakes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand (to cross midnight in the middle of a run). */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand (to cross midnight in the middle of a run, expire a cache, ...). */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant now) {
+  public MutableClock(Instant now) {
     this.now = now;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
