@@ -7,9 +7,6 @@ import dev.aether.stats.testsupport.FreshDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -55,34 +52,27 @@ class RollupCommandsTest {
     assertEquals(3, batchLines, stdout());
     assertTrue(stdout().contains("backfill: done: run "), stdout());
 
-    try (Connection c = DB.connect(); Statement st = c.createStatement()) {
-      assertEquals(5, one(st, "SELECT count(*) FROM stats_daily"), "every day from the first usage day to yesterday");
-      assertEquals(firstDay.toString(), text(st, "SELECT min(date AT TIME ZONE 'UTC')::date FROM stats_daily"));
-      assertEquals(one(st, "SELECT count(*) FROM usage WHERE created_at < current_date::timestamptz"),
-          one(st, "SELECT all_time_requests FROM stats_summary"));
-      assertEquals(one(st, "SELECT sum(input_tokens) FROM usage WHERE created_at < current_date::timestamptz"),
-          one(st, "SELECT all_time_input_tokens FROM stats_summary"));
-      assertEquals(1, one(st, "SELECT count(*) FROM stats_rollup_runs WHERE kind = 'backfill' AND status = 'succeeded'"));
-    }
+    assertEquals(5, DB.queryLong("SELECT count(*) FROM stats_daily"), "every day from the first usage day to yesterday");
+    assertEquals(firstDay.toString(), DB.queryText("SELECT min(date AT TIME ZONE 'UTC')::date FROM stats_daily"));
+    assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE created_at < current_date::timestamptz"),
+        DB.queryLong("SELECT all_time_requests FROM stats_summary"));
+    assertEquals(DB.queryLong("SELECT sum(input_tokens) FROM usage WHERE created_at < current_date::timestamptz"),
+        DB.queryLong("SELECT all_time_input_tokens FROM stats_summary"));
+    assertEquals(1, DB.queryLong("SELECT count(*) FROM stats_rollup_runs WHERE kind = 'backfill' AND status = 'succeeded'"));
   }
 
   @Test
   @Order(2)
   void backfillAfterRetentionLeavesOlderDaysUntouchedAndSaysSo() throws Exception {
-    String before;
-    try (Connection c = DB.connect(); Statement st = c.createStatement()) {
-      before = text(st, "SELECT string_agg(date::text || total_requests || '/' || total_cost, ',' ORDER BY date)"
-          + " FROM stats_daily WHERE date < current_date - 2");
-      // the gateway's retention job deletes everything before the middle of the day 3 days ago
-      st.executeUpdate("DELETE FROM usage WHERE created_at < (current_date - 3)::timestamptz + interval '12 hours'");
-    }
+    String before = DB.queryText("SELECT string_agg(date::text || total_requests || '/' || total_cost, ','"
+        + " ORDER BY date) FROM stats_daily WHERE date < current_date - 2");
+    // the gateway's retention job deletes everything before the middle of the day 3 days ago
+    DB.execute("DELETE FROM usage WHERE created_at < (current_date - 3)::timestamptz + interval '12 hours'");
     assertEquals(0, run("backfill", "--days", "3650"), err.toString());
     assertTrue(stdout().contains("skipped"), stdout());
     assertTrue(stdout().contains("cannot be rebuilt"), stdout());
-    try (Connection c = DB.connect(); Statement st = c.createStatement()) {
-      assertEquals(before, text(st, "SELECT string_agg(date::text || total_requests || '/' || total_cost, ','"
-          + " ORDER BY date) FROM stats_daily WHERE date < current_date - 2"));
-    }
+    assertEquals(before, DB.queryText("SELECT string_agg(date::text || total_requests || '/' || total_cost, ','"
+        + " ORDER BY date) FROM stats_daily WHERE date < current_date - 2"));
   }
 
   @Test
@@ -101,19 +91,5 @@ class RollupCommandsTest {
         err.toString());
     assertTrue(stdout().contains("rollup: done: run"), stdout());
     assertTrue(stdout().contains("2 day(s) written"), stdout());
-  }
-
-  private static long one(Statement st, String sql) throws Exception {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static String text(Statement st, String sql) throws Exception {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

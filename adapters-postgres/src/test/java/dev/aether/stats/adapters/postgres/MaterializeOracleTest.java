@@ -97,24 +97,24 @@ class MaterializeOracleTest {
       assertEquals(1, st.executeUpdate("UPDATE usage SET status = 'completed', status_code = 200, input_tokens = 777,"
           + " total_cost_usd = 1.5, response_time_ms = 1234 WHERE id = (SELECT min(id) FROM usage WHERE status = 'pending')"));
       // one user's and one model's rows of a day disappear
-      String userDay = one(st, "SELECT user_id || '|' || (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM usage"
+      String userDay = DB.queryText("SELECT user_id || '|' || (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM usage"
           + " WHERE user_id IS NOT NULL ORDER BY id LIMIT 1");
       String[] ud = userDay.split("\\|");
       assertTrue(st.executeUpdate("DELETE FROM usage WHERE user_id = '" + ud[0] + "' AND (created_at AT TIME ZONE"
           + " 'Asia/Shanghai')::date = '" + ud[1] + "'") > 0);
-      String modelDay = one(st, "SELECT model || '|' || (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM usage"
+      String modelDay = DB.queryText("SELECT model || '|' || (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM usage"
           + " ORDER BY id DESC LIMIT 1");
       String[] md = modelDay.split("\\|");
       assertTrue(st.executeUpdate("DELETE FROM usage WHERE model = '" + md[0] + "' AND (created_at AT TIME ZONE"
           + " 'Asia/Shanghai')::date = '" + md[1] + "'") > 0);
-      assertEquals(1, count(st, "SELECT count(*) FROM stats_user_daily WHERE user_id = '" + ud[0]
+      assertEquals(1, DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE user_id = '" + ud[0]
           + "' AND date = '" + ud[1] + "'::timestamp AT TIME ZONE 'Asia/Shanghai'"), "stored before the re-run");
 
       materialize(zone, FIRST, LAST, 31);
 
-      assertEquals(0, count(st, "SELECT count(*) FROM stats_user_daily WHERE user_id = '" + ud[0]
+      assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE user_id = '" + ud[0]
           + "' AND date = '" + ud[1] + "'::timestamp AT TIME ZONE 'Asia/Shanghai'"), "vanished user removed");
-      assertEquals(0, count(st, "SELECT count(*) FROM stats_daily_model WHERE model = '" + md[0]
+      assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_daily_model WHERE model = '" + md[0]
           + "' AND date = '" + md[1] + "'::timestamp AT TIME ZONE 'Asia/Shanghai'"), "vanished model removed");
     }
     assertMatchesNaive(zone);
@@ -196,19 +196,5 @@ class MaterializeOracleTest {
       }
     }
     return sb.toString();
-  }
-
-  private static String one(Statement st, String sql) throws Exception {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
-  private static long count(Statement st, String sql) throws Exception {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }
