@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code serve}: migrate, serve HTTP, keep the rollup current. {@link #start} returns once the server
@@ -17,6 +18,9 @@ import java.time.Clock;
  * closes Vert.x and stops an embedded database, in that order.
  */
 public final class ServeCommand {
+
+  /** How long shutdown waits for a running tick before closing the pool under it. */
+  static final long TICK_DRAIN_SECONDS = 30;
 
   private ServeCommand() {}
 
@@ -58,8 +62,15 @@ public final class ServeCommand {
       // plain stderr: java.util.logging resets itself in its own shutdown hook, so SIGTERM-time log records
       // may never be written
       System.err.println("aether-stats: stopping (closing HTTP, pool, Vert.x, database)");
-      timer.stop();
       try {
+        // the running tick finishes before the pool closes (else it fails on "Pool closed"); one that takes
+        // longer is abandoned: its run shows as interrupted once its lease dies with the connection
+        Future.fromCompletionStage(timer.stop()).timeout(TICK_DRAIN_SECONDS, TimeUnit.SECONDS)
+            .recover(e -> {
+              System.err.println("aether-stats: the running rollup tick did not finish within "
+                  + TICK_DRAIN_SECONDS + " s; stopping anyway");
+              return Future.succeededFuture();
+            }).await();
         Future.fromCompletionStage(server.close()).await();
         // one after the other: the composed form hangs (see STACK_NOTES)
         Future.fromCompletionStage(app.postgres().close()).await();

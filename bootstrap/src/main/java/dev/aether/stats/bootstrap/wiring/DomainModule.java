@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.planner.HistoryWindow;
 import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.port.DailyStatsReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
@@ -37,14 +38,19 @@ interface DomainModule {
   @Singleton
   static RollupService rollupService(MaterializeDays materialize, RefreshSummary refresh, RunLog runs,
       LoadRollupState state, BusinessCalendar calendar, StatsConfig config) {
-    return new RollupService(materialize, refresh, runs, state, calendar, config.batchDays(),
+    return new RollupService(materialize, refresh, runs, state, calendar, historyWindow(config), config.batchDays(),
         config.rollupParallelism());
   }
 
   @Provides
   @Singleton
   static RollupPlanner rollupPlanner(StatsConfig config) {
-    return new RollupPlanner(config.backfillDays(), config.settleDays());
+    return new RollupPlanner(historyWindow(config), config.settleDays(), config.batchDays(),
+        config.batchDays() * config.tickMaxBatches());
+  }
+
+  private static HistoryWindow historyWindow(StatsConfig config) {
+    return config.backfillDays().isPresent() ? HistoryWindow.last(config.backfillDays().getAsInt()) : HistoryWindow.all();
   }
 
   @Provides

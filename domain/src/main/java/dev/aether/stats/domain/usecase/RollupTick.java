@@ -88,8 +88,8 @@ public final class RollupTick {
   private CompletionStage<TickResult> work(ProgressListener listener) {
     return Stages.call(rollupState::load).thenCompose(state -> {
       RollupPlan plan = planner.plan(state, calendar);
-      if (plan.materialize().isPresent()) {
-        return rollups.rollup(plan.materialize().get(), RunKind.TICK, listener)
+      if (plan.materializes()) {
+        return rollups.reconcile(plan, RunKind.TICK, listener)
             .thenApply(run -> TickResult.of(TickResult.Outcome.MATERIALIZED, plan, run));
       }
       if (plan.refreshSummary()) {

@@ -58,7 +58,7 @@ public final class InMemoryGateway implements GatewayData {
   public StatsPorts ports() {
     return new StatsPorts(
         days -> now(() -> materialize(days)),
-        cutoff -> now(() -> refreshSummary(cutoff)),
+        (cutoff, dayStarts) -> now(() -> refreshSummary(cutoff, dayStarts)),
         () -> now(() -> Optional.ofNullable(summary)),
         (from, to) -> now(() -> liveTotals(from, to)),
         () -> now(this::userCounts),
@@ -200,6 +200,10 @@ public final class InMemoryGateway implements GatewayData {
         continue;
       }
       List<UsageRow> rows = rowsIn(start, end);
+      // rows another zone's day boundaries left strictly inside this day are replaced, never added to
+      storedDaily.subMap(start, false, end, false).clear();
+      storedUserDaily.keySet().removeIf(k -> k.isAfter(start) && k.isBefore(end));
+      storedModelDaily.keySet().removeIf(k -> k.isAfter(start) && k.isBefore(end));
       storedDaily.put(start, daily(day, start, end, rows, Source.MATERIALIZED));
       TreeMap<String, UserDailyStats> byUser = new TreeMap<>();
       userDaily(day, start, rows, Source.MATERIALIZED).forEach(u -> byUser.put(u.userId(), u));
@@ -212,10 +216,13 @@ public final class InMemoryGateway implements GatewayData {
     return outcomes;
   }
 
-  private synchronized Summary refreshSummary(Instant cutoff) {
+  private synchronized Summary refreshSummary(Instant cutoff, List<Instant> dayStarts) {
     Totals all = Totals.ZERO;
-    for (DailyStats d : storedDaily.headMap(cutoff, false).values()) {
-      all = all.plus(d.totals());
+    Set<Instant> counted = new HashSet<>(dayStarts);
+    for (Map.Entry<Instant, DailyStats> d : storedDaily.headMap(cutoff, false).entrySet()) {
+      if (counted.contains(d.getKey())) {
+        all = all.plus(d.getValue().totals());
+      }
     }
     summary = new Summary(cutoff, NaiveStats.summaryFields(all), userCounts(), clock.instant());
     return summary;
@@ -238,8 +245,8 @@ public final class InMemoryGateway implements GatewayData {
   private synchronized RollupState rollupState() {
     return new RollupState(
         Optional.ofNullable(summary).map(Summary::cutoff),
-        storedDaily.isEmpty() ? Optional.empty() : Optional.of(storedDaily.lastKey()),
-        usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo));
+        usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo),
+        new ArrayList<>(storedDaily.keySet()));
   }
 
   private synchronized List<DailyStats> storedDaily(DayBounds days) {
