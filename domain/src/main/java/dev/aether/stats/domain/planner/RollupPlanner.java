@@ -21,8 +21,8 @@ import java.util.TreeSet;
  *   <li>it is one of the last settleDays closed days (usage rows still change after insert: pending
  *       requests complete, late rows arrive).
  * </ul>
- * A tick does at most {@code maxDaysPerTick} of them, the settle days first (they are what dashboards look
- * at), then the oldest; the rest is reported as deferred and the timer ticks again soon. Days the retention
+ * A tick does the settle days and at most {@code maxDaysPerTick} of the others, the oldest first; the rest
+ * is reported as deferred and the timer ticks again soon. Days the retention
  * rule protects are stored, so they are never due; rows of another zone's days before the window are kept
  * and not counted (see {@link SummaryScope}).
  */
@@ -79,13 +79,14 @@ public final class RollupPlanner {
         dirty.add(d);
       }
     }
-    // a settle day may be dirty or missing too: it is done first anyway
-    List<LocalDate> due = new ArrayList<>(settle);
-    TreeSet<LocalDate> rest = new TreeSet<>(missing);
+    // the settle days (missing or dirty ones included) are done at every tick; the rest, oldest first, up
+    // to maxDaysPerTick on top of them, so that a long catch-up is never starved by the settle days
+    List<LocalDate> rest = new ArrayList<>(new TreeSet<>(missing));
     rest.addAll(dirty);
-    due.addAll(rest);
-    TreeSet<LocalDate> chosen = new TreeSet<>(due.subList(0, Math.min(due.size(), maxDaysPerTick)));
-    int deferred = due.size() - chosen.size();
+    rest.sort(null);
+    TreeSet<LocalDate> chosen = new TreeSet<>(settle);
+    chosen.addAll(rest.subList(0, Math.min(rest.size(), maxDaysPerTick)));
+    int deferred = rest.size() - Math.min(rest.size(), maxDaysPerTick);
 
     SummaryScope scope = SummaryScope.of(state, calendar, window, calendar.startOfToday());
     boolean summaryCurrent = state.summaryCutoff().map(scope.cutoff()::equals).orElse(false);

@@ -146,13 +146,22 @@ class RollupPlannerTest {
   }
 
   @Test
-  void aTickDoesABoundedAmountOfWorkSettleDaysFirstThenTheOldest() {
-    RollupPlan p = plan(2, 5, state(null, FIRST_ROW, List.of()));
+  void aTickDoesTheSettleDaysAndABoundedNumberOfTheOthersOldestFirst() {
+    RollupPlan p = plan(2, 3, state(null, FIRST_ROW, List.of()));
 
-    // 10 days due: 03-18, 03-19 (settle), then the oldest: 03-10, 03-11, 03-12
+    // 10 days due: 03-18, 03-19 (settle), then 3 of the oldest: 03-10, 03-11, 03-12
     assertEquals(List.of(march(10, 12), march(18, 19)), p.batches());
-    assertEquals(5, p.deferredDays());
+    assertEquals(5, p.deferredDays(), "03-13 .. 03-17");
     assertTrue(p.hasMore());
+  }
+
+  @Test
+  void theSettleDaysNeverStarveACatchUp() {
+    // a budget of one day: the settle days come on top of it
+    RollupPlan p = plan(2, 1, state(TODAY_START, FIRST_ROW, stored(18, 19)));
+
+    assertEquals(List.of(march(10, 10), march(18, 19)), p.batches());
+    assertEquals(7, p.deferredDays());
   }
 
   @Test
