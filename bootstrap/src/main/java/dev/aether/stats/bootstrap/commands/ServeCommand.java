@@ -84,15 +84,24 @@ public final class ServeCommand {
   }
 
   public static RunningService start(StatsConfig config, boolean demo, PrintStream out) throws CommandFailure {
+    return start(config, demo, out, Clock.systemUTC());
+  }
+
+  /**
+   * With the clock that decides what "today" is (business days, the summary's cutoff, live reads): the
+   * system clock in production, a fixed one in tests, so that no test depends on when it runs.
+   */
+  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, Clock clock)
+      throws CommandFailure {
     long t0 = System.nanoTime();
     RunningDatabase db = MigrateCommand.open(config);
     Vertx vertx = null;
     try {
       MigrateCommand.migrate(db.url());
       vertx = Vertx.vertx();
-      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, Clock.systemUTC(), db.url());
+      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, clock, db.url());
       if (demo) {
-        fillDemoData(app, out);
+        fillDemoData(app, out, clock);
       }
       AdminHttpServer server = Future.fromCompletionStage(
           AdminHttpServer.start(vertx, config.httpHost(), config.httpPort(), app.adminApi())).await();
@@ -118,14 +127,14 @@ public final class ServeCommand {
   }
 
   /** serve --demo: 30 days of synthetic traffic, only into an empty usage table. */
-  private static void fillDemoData(StatsComponent app, PrintStream out) {
+  private static void fillDemoData(StatsComponent app, PrintStream out, Clock clock) {
     boolean empty = Future.fromCompletionStage(app.demoTraffic().usageIsEmpty()).await();
     if (!empty) {
       out.println("serve --demo: usage already has rows; no demo data added");
       return;
     }
     var f = Future.fromCompletionStage(app.demoTraffic().fill(DEMO_DAYS, DEMO_ROWS_PER_DAY, DEMO_USERS, 42,
-        java.time.Instant.now())).await();
+        clock.instant())).await();
     out.printf("serve --demo: added %,d days of synthetic traffic: %,d usage rows, %,d users%n", DEMO_DAYS, f.usage(),
         f.users());
   }
