@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The validated configuration (from the environment; see CONTRACT.md and the README). */
+/**
+ * The validated configuration (from the environment; see the README). {@link #toString()} never shows the
+ * admin token (and the database URL's own toString hides its password), so the object can be logged.
+ */
 public record StatsConfig(
     Optional<PostgresUrl> databaseUrl,
     Path dataDir,
@@ -20,4 +23,15 @@ public record StatsConfig(
     int batchDays,
     int rollupParallelism,
     int maxRangeDays,
-    Duration liveCacheTtl) {}
+    Duration liveCacheTtl) {
+
+  @Override
+  public String toString() {
+    return "StatsConfig[databaseUrl=" + databaseUrl.map(PostgresUrl::toString).orElse("(embedded)")
+        + ", dataDir=" + dataDir + ", timeZone=" + timeZone + ", http=" + httpHost + ":" + httpPort
+        + ", adminToken=" + (adminToken.isPresent() ? "<redacted>" : "(generated)")
+        + ", rollupInterval=" + rollupInterval + ", settleDays=" + settleDays + ", backfillDays=" + backfillDays
+        + ", batchDays=" + batchDays + ", rollupParallelism=" + rollupParallelism + ", maxRangeDays=" + maxRangeDays
+        + ", liveCacheTtl=" + liveCacheTtl + "]";
+  }
+}
