@@ -43,13 +43,42 @@ final class GatewayIndexes {
     this.c = c;
   }
 
-  /** Makes every required index valid; returns how many index builds it ran (0 when all were there). */
+  /**
+   * Advisory lock (namespace shared by all our locks, 3 = index builds): instances starting at once must not
+   * build, or drop as "invalid", an index another one is building right now (an index under construction is
+   * INVALID until it is done).
+   */
+  static final int LOCK_NAMESPACE = 1095062867;
+  static final int LOCK_KEY = 3;
+
+  /**
+   * Makes every required index valid; returns how many index builds it ran (0 when all were there, or when
+   * another migrate is building them at this moment: it finishes the job, and a later migrate checks again).
+   */
   static int ensure(Connection c) throws SQLException {
-    GatewayIndexes g = new GatewayIndexes(c);
-    for (Required r : REQUIRED) {
-      g.ensure(r.table(), r.name(), r.columns());
+    if (!advisory(c, "pg_try_advisory_lock")) {
+      return 0;
     }
-    return g.built;
+    try {
+      GatewayIndexes g = new GatewayIndexes(c);
+      for (Required r : REQUIRED) {
+        g.ensure(r.table(), r.name(), r.columns());
+      }
+      return g.built;
+    } finally {
+      advisory(c, "pg_advisory_unlock");
+    }
+  }
+
+  private static boolean advisory(Connection c, String function) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT " + function + "(?, ?)")) {
+      st.setInt(1, LOCK_NAMESPACE);
+      st.setInt(2, LOCK_KEY);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
   }
 
   private void ensure(String table, String name, List<String> columns) throws SQLException {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class InvalidIndexRebuildTest {
   @RegisterExtension static final FreshDatabase DB = FreshDatabase.unmigrated();
+  @RegisterExtension static final FreshDatabase BUSY = FreshDatabase.unmigrated();
 
   @Test
   void anInvalidIndexOfOursIsDroppedAndRebuiltAtTheNextMigrate() throws Exception {
@@ -38,5 +39,20 @@ class InvalidIndexRebuildTest {
     assertEquals("CREATE INDEX idx_request_candidates_created_at ON public.request_candidates USING btree (created_at)",
         DB.queryText("SELECT pg_get_indexdef('idx_request_candidates_created_at'::regclass)"), "ours, not unique");
     assertEquals(0, DB.queryLong("SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
+  }
+
+  @Test
+  void whileAnotherMigrateBuildsTheIndexesThisOneLeavesThemAlone() throws Exception {
+    BUSY.execute(ReferenceSchema.sql());
+    try (Connection other = BUSY.connect(); Statement st = other.createStatement()) {
+      // the other instance's migrate is building (its index would look INVALID until done: never drop it)
+      st.execute("SELECT pg_advisory_lock(" + GatewayIndexes.LOCK_NAMESPACE + ", " + GatewayIndexes.LOCK_KEY + ")");
+      SchemaMigrator.Result meanwhile = SchemaMigrator.migrate(BUSY.url().jdbcUrl(), BUSY.url().user(),
+          BUSY.url().password());
+      assertEquals(0, meanwhile.indexesBuilt());
+      assertEquals(0, BUSY.queryLong("SELECT count(*) FROM pg_class WHERE relname = 'idx_request_candidates_created_at'"));
+    }
+    SchemaMigrator.Result later = SchemaMigrator.migrate(BUSY.url().jdbcUrl(), BUSY.url().user(), BUSY.url().password());
+    assertEquals(1, later.indexesBuilt(), "the next migrate builds it");
   }
 }
