@@ -62,7 +62,7 @@ class LiveGatewayCommandsTest {
 
     assertEquals(2, run(GATEWAY, "demo-data", "--days", "2", "--rows-per-day", "50", "--users", "3"), stderr());
     assertEquals(1, stderr().lines().count(), stderr());
-    assertTrue(stderr().contains("demo-data: usage already holds 1 row(s) that demo-data did not generate"), stderr());
+    assertTrue(stderr().contains("demo-data: usage already holds rows that demo-data did not generate"), stderr());
     assertEquals(1, GATEWAY.queryLong("SELECT count(*) FROM usage"), "nothing inserted");
 
     assertEquals(0, run(GATEWAY, "demo-data", "--days", "2", "--rows-per-day", "50", "--users", "3", "--force"),

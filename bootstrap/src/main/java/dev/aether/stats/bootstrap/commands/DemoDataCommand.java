@@ -15,21 +15,20 @@ import java.util.concurrent.CompletableFuture;
 final class DemoDataCommand {
   private DemoDataCommand() {}
 
-  /** Either what the fill inserted, or how many foreign rows made it refuse. */
-  private record Outcome(DemoTraffic.Filled filled, long foreignRows) {}
+  /** What the fill inserted; null when foreign rows made it refuse. */
+  private record Outcome(DemoTraffic.Filled filled) {}
 
   static void run(StatsConfig config, Command.DemoData d, PrintStream out) throws CommandFailure {
     long t0 = System.nanoTime();
     Instant end = Instant.now();
-    Outcome o = AppSession.run(config, true, app -> app.demoTraffic().foreignUsageRows().thenCompose(foreign ->
-        foreign > 0 && !d.force()
-            ? CompletableFuture.completedFuture(new Outcome(null, foreign))
-            : app.demoTraffic().fill(d.days(), d.rowsPerDay(), d.users(), d.seed(), end)
-                .thenApply(f -> new Outcome(f, foreign))));
+    Outcome o = AppSession.run(config, true, app -> app.demoTraffic().hasForeignUsageRows().thenCompose(foreign ->
+        foreign && !d.force()
+            ? CompletableFuture.completedFuture(new Outcome(null))
+            : app.demoTraffic().fill(d.days(), d.rowsPerDay(), d.users(), d.seed(), end).thenApply(Outcome::new)));
     if (o.filled() == null) {
-      throw CommandFailure.refused(String.format("demo-data: usage already holds %,d row(s) that demo-data did not"
-          + " generate (a gateway's real traffic?); nothing inserted. Use a database of its own, or --force to add"
-          + " synthetic rows anyway", o.foreignRows()), null);
+      throw CommandFailure.refused("demo-data: usage already holds rows that demo-data did not generate (a gateway's"
+          + " real traffic?); nothing inserted. Use a database of its own, or --force to add synthetic rows anyway",
+          null);
     }
     DemoTraffic.Filled f = o.filled();
     double s = (System.nanoTime() - t0) / 1e9;
