@@ -10,6 +10,7 @@ import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.StatsQueries;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -24,8 +25,8 @@ interface HttpModule {
 
   @Provides
   @Singleton
-  static ApiMetrics apiMetrics(Clock clock) {
-    return new ApiMetrics(clock);
+  static ApiMetrics apiMetrics(PrometheusMeterRegistry registry, Clock clock) {
+    return new ApiMetrics(registry, clock);
   }
 
   @Provides
