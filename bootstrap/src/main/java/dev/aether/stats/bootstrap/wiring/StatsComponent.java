@@ -23,7 +23,7 @@ import java.time.Clock;
  * metrics registry (which Vert.x, created first, writes into too) come in; adapters and use cases are built from them. Tests build it with their own database and clock.
  */
 @Singleton
-@Component(modules = {PostgresModule.class, DomainModule.class, HttpModule.class})
+@Component(modules = {PostgresModule.class, DomainModule.class, InboundPortsModule.class, HttpModule.class})
 public interface StatsComponent {
   PostgresAdapters postgres();
 

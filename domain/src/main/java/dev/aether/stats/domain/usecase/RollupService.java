@@ -1,5 +1,7 @@
 package dev.aether.stats.domain.usecase;
 
+import dev.aether.stats.domain.api.InvalidRequestException;
+import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.planner.RollupPlanner;
@@ -25,9 +27,9 @@ import java.util.concurrent.CompletionStage;
  * <p>Days are written in batches of {@code batchDays}, one transaction each, so a year of backfill neither
  * holds one huge transaction nor loses everything on a late failure: committed batches stay, the run is
  * recorded FAILED with the cause's message, and the next run (or tick) redoes the rest. Argument errors
- * come back as a failed stage with {@link IllegalArgumentException}, before any run is recorded.
+ * come back as a failed stage with {@link InvalidRequestException}, before any run is recorded.
  */
-public final class RollupService {
+public final class RollupService implements StartRollup {
   public static final int MAX_BACKFILL_DAYS = 3650;
 
   private final MaterializeDays materializeDays;
@@ -83,7 +85,7 @@ public final class RollupService {
     Objects.requireNonNull(listener, "listener");
     LocalDate today = calendar.today();
     if (range.last().isAfter(today)) {
-      return Stages.failed(new IllegalArgumentException("cannot roll up " + range + ": " + range.last()
+      return Stages.failed(new InvalidRequestException("cannot roll up " + range + ": " + range.last()
           + " is after today (" + today + " in " + calendar.zone().getId() + ")"));
     }
     return run(kind, range, listener);
@@ -96,7 +98,7 @@ public final class RollupService {
   public CompletionStage<RollupResult> backfill(int days, ProgressListener listener) {
     Objects.requireNonNull(listener, "listener");
     if (days < 1 || days > MAX_BACKFILL_DAYS) {
-      return Stages.failed(new IllegalArgumentException(
+      return Stages.failed(new InvalidRequestException(
           "backfill days must be between 1 and " + MAX_BACKFILL_DAYS + ", got " + days));
     }
     return Stages.call(rollupState::load).thenCompose(state -> run(RunKind.BACKFILL,
