@@ -24,7 +24,7 @@ import java.util.function.Function;
  * <p>A run can take minutes, so POST answers 202 as soon as the run is recorded (the use case's
  * {@link ProgressListener#onStart}) and the run goes on in the background; its progress and end are read
  * with GET /api/stats/runs/{id}. A run that fails before it is recorded (a bad range, a database that is
- * down) is answered with that error instead.
+ * down, a run of the same kind in progress: 409) is answered with that error instead.
  */
 final class RunRoutes {
   private static final System.Logger LOG = System.getLogger(RunRoutes.class.getName());

@@ -82,4 +82,21 @@ class CsvEndpointsTest extends SeededApiTest {
     assertEquals(400, bad.status());
     assertTrue(bad.header("content-type").startsWith("application/json"), bad::toString);
   }
+
+  @Test
+  void theOpenApiDocumentDeclaresBothViewsOfEachListAndTheConflictOfRuns() {
+    JsonObject paths = api.getOpen("/openapi.json").json().getJsonObject("paths");
+    for (String list : List.of("/api/stats/daily", "/api/stats/daily/models", "/api/stats/users/{user_id}/daily",
+        "/api/stats/runs")) {
+      JsonObject content = paths.getJsonObject(list).getJsonObject("get").getJsonObject("responses")
+          .getJsonObject("200").getJsonObject("content");
+      assertEquals(java.util.Set.of("application/json", "text/csv"), content.fieldNames(), list);
+    }
+    for (String start : List.of("/api/stats/rollup", "/api/stats/backfill")) {
+      assertEquals("#/components/responses/Conflict", paths.getJsonObject(start).getJsonObject("post")
+          .getJsonObject("responses").getJsonObject("409").getString("$ref"), start);
+    }
+    assertTrue(api.getOpen("/openapi.json").json().getJsonObject("components").getJsonObject("responses")
+        .containsKey("Conflict"));
+  }
 }
