@@ -9,19 +9,25 @@ import java.util.List;
  * answer to no Accept, to {@code *}{@code /*} and to a tie) or CSV ({@code text/csv}, or {@code text/*}).
  * Each view gets the weight of the most specific range that matches it, as RFC 9110 says; CSV wins only
  * with a higher weight, or the same weight from a more specific range ({@code text/csv, *}{@code /*}).
+ * An Accept header that allows neither ({@code text/html}, {@code application/json;q=0}) gets 406.
  */
 final class ContentNegotiation {
   private ContentNegotiation() {}
 
-  static boolean prefersCsv(RoutingContext ctx) {
+  /** The view of a list to answer with, or null when the Accept header allows neither (406). */
+  static String listView(RoutingContext ctx) {
     List<MIMEHeader> accept = ctx.parsedHeaders().accept();
     if (accept == null || accept.isEmpty()) {
-      return false;
+      return Responses.JSON;
     }
     Match json = match(accept, "application", "json");
     Match csv = match(accept, "text", "csv");
-    return csv.weight() > json.weight()
-        || (csv.weight() > 0 && csv.weight() == json.weight() && csv.specificity() > json.specificity());
+    if (json.weight() <= 0 && csv.weight() <= 0) {
+      return null;
+    }
+    boolean csvWins = csv.weight() > json.weight()
+        || (csv.weight() == json.weight() && csv.specificity() > json.specificity());
+    return csvWins ? Csv.CONTENT_TYPE : Responses.JSON;
   }
 
   /** How much the client wants type/subtype: weight of the most specific range naming it (0 when none). */

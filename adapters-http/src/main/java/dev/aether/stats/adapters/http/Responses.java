@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Writes JSON answers (and lists as CSV when asked). Every answer of the API goes through here, so
+ * Writes JSON answers (and lists as CSV when asked, 406 when neither is acceptable). Every answer of the API goes through here, so
  * headers are the same everywhere.
  */
 final class Responses {
@@ -23,9 +23,15 @@ final class Responses {
       return; // answered already (e.g. a timeout won the race) or the client has gone
     }
     String contentType = JSON;
-    if (body instanceof JsonArray rows && status < 300) {
+    if (body instanceof JsonArray rows && status < 300 && Csv.fits(rows)) {
       response.putHeader("vary", "Accept");
-      if (Csv.fits(rows) && ContentNegotiation.prefersCsv(ctx)) {
+      String view = ContentNegotiation.listView(ctx);
+      if (view == null) {
+        error(ctx, ApiError.notAcceptable("this list is answered as application/json or text/csv; "
+            + "the Accept header allows neither"));
+        return;
+      }
+      if (view.equals(Csv.CONTENT_TYPE)) {
         contentType = Csv.CONTENT_TYPE;
         body = Csv.of(rows);
       }

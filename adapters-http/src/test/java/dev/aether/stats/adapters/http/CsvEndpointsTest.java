@@ -65,12 +65,22 @@ class CsvEndpointsTest extends SeededApiTest {
       assertEquals(CSV, get(uri, accept).header("content-type"), accept);
     }
     for (String accept : List.of("*/*", "application/json", "text/csv;q=0.5, application/json",
-        "application/json, text/csv", "text/html", "text/csv;q=0")) {
+        "application/json, text/csv", "text/html, */*;q=0.8", "text/csv;q=0, application/*")) {
       ApiFixture.Resp r = get(uri, accept);
       assertEquals(Responses.JSON, r.header("content-type"), accept);
       assertEquals(2, r.array().size(), accept);
     }
     assertEquals(Responses.JSON, api.get(uri).header("content-type"), "no Accept: JSON");
+  }
+
+  @Test
+  void aListNobodyCanReadIs406() {
+    for (String accept : List.of("text/html", "application/xml", "application/json;q=0", "text/csv;q=0")) {
+      Expect.error(get("/api/stats/daily?from=2026-03-13&to=2026-03-14", accept), 406, "not_acceptable",
+          "answered as application/json or text/csv; the Accept header allows neither");
+    }
+    // objects are JSON whatever the Accept header says (a lenient answer, as HTTP allows)
+    assertEquals(200, get("/api/stats/combined", "text/html").status());
   }
 
   @Test
