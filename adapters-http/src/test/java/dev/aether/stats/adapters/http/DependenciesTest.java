@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
+import dev.aether.stats.domain.usecase.RunHistory;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,8 @@ class DependenciesTest {
 
   private AdminApi.Dependencies deps(String token, int maxRangeDays) {
     return new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null), ports.queries(calendar),
-        ports.rollupService(calendar, 7), ports.runLog(), calendar, token, maxRangeDays, new ApiMetrics());
+        ports.rollupService(calendar, 7), new RunHistory(ports.runLog()), calendar, token, maxRangeDays,
+        new ApiMetrics());
   }
 
   @Test
@@ -50,7 +52,7 @@ class DependenciesTest {
       // the fixture uses 366; a dedicated API with 7 shows the limit is the configured one
       AdminApi.Dependencies small = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
           api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
-          api.gateway.ports().runLog(), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1));
+          new RunHistory(api.gateway.ports().runLog()), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1));
       AdminHttpServer server = ApiFixture.await(io.vertx.core.Future.fromCompletionStage(
           AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(small))));
       try {
