@@ -77,9 +77,17 @@ public final class AdminApi {
   }
 
   private final Dependencies deps;
+  private final boolean dashboard;
 
+  /** The API alone, without the dashboard page. */
   public AdminApi(Dependencies deps) {
+    this(deps, false);
+  }
+
+  /** With {@code dashboard}, also the page at / (see {@link DashboardRoutes}). */
+  public AdminApi(Dependencies deps, boolean dashboard) {
     this.deps = Objects.requireNonNull(deps, "deps");
+    this.dashboard = dashboard;
   }
 
   public ApiMetrics metrics() {
@@ -109,6 +117,7 @@ public final class AdminApi {
     router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
     new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
     new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
+    if (dashboard) new DashboardRoutes().register(router);
     routes.finish();
     return router;
   }

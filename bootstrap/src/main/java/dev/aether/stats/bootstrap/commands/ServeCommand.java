@@ -73,15 +73,21 @@ public final class ServeCommand {
   }
 
   public static RunningService start(StatsConfig config, boolean demo, PrintStream out) throws CommandFailure {
+    return start(config, demo, out, Clock.systemUTC());
+  }
+
+  /** With the given clock for "now" (tests use a fixed one). */
+  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, Clock clock)
+      throws CommandFailure {
     long t0 = System.nanoTime();
     RunningDatabase db = MigrateCommand.open(config);
     Vertx vertx = null;
     try {
       MigrateCommand.migrate(db.url());
       vertx = Vertx.vertx();
-      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, Clock.systemUTC(), db.url());
+      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, clock, db.url());
       if (demo) {
-        fillDemoData(app, out);
+        fillDemoData(app, out, clock);
       }
       AdminHttpServer server = Future.fromCompletionStage(
           AdminHttpServer.start(vertx, config.httpHost(), config.httpPort(), app.adminApi())).await();
@@ -92,6 +98,10 @@ public final class ServeCommand {
       if (app.adminToken().generated()) {
         // printed once, to the terminal only; set STATS_ADMIN_TOKEN to keep one across restarts
         out.println("admin token (STATS_ADMIN_TOKEN unset, generated for this run): " + app.adminToken().value());
+        out.flush();
+      }
+      if (config.dashboard()) {
+        out.println("open http://" + browsable(config.httpHost()) + ":" + server.port());
         out.flush();
       }
       RollupTimer timer = new RollupTimer(vertx, app.rollupTick(), config.rollupInterval(), new TickMetrics(app));
@@ -106,15 +116,23 @@ public final class ServeCommand {
     }
   }
 
-  /** serve --demo: 30 days of synthetic traffic, only into an empty usage table. */
-  private static void fillDemoData(StatsComponent app, PrintStream out) {
+  /** The address to type in a browser: a wildcard bind address is reached on the loopback. */
+  static String browsable(String host) {
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** serve --demo: 30 days of synthetic traffic, only into an empty usage table, with progress on stderr. */
+  private static void fillDemoData(StatsComponent app, PrintStream out, Clock clock) {
     boolean empty = Future.fromCompletionStage(app.demoTraffic().usageIsEmpty()).await();
     if (!empty) {
       out.println("serve --demo: usage already has rows; no demo data added");
       return;
     }
-    var f = Future.fromCompletionStage(app.demoTraffic().fill(DEMO_DAYS, DEMO_ROWS_PER_DAY, DEMO_USERS, 42,
-        java.time.Instant.now())).await();
+    var f = new DemoFill(app.demoTraffic(), System.err, System.console() != null)
+        .fill(DEMO_DAYS, DEMO_ROWS_PER_DAY, DEMO_USERS, 42, clock.instant());
     out.printf("serve --demo: added %,d days of synthetic traffic: %,d usage rows, %,d users%n", DEMO_DAYS, f.usage(),
         f.users());
   }

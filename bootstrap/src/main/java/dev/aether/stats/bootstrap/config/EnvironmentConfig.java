@@ -75,11 +75,16 @@ public final class EnvironmentConfig {
     int maxRange = value("STATS_MAX_RANGE_DAYS", "366", v -> integer("STATS_MAX_RANGE_DAYS", v, 1, 3660));
     Duration liveCache = value("STATS_LIVE_CACHE", "PT1S",
         v -> duration("STATS_LIVE_CACHE", v, Duration.ZERO, Duration.ofMinutes(1), "PT1S, PT0S to turn it off"));
+    boolean dashboard = value("STATS_DASHBOARD", "on", v -> switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new Bad("STATS_DASHBOARD '" + v + "' must be on or off");
+    });
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, backfill, batch, parallelism,
-        maxRange, liveCache);
+        maxRange, liveCache, dashboard);
   }
 
   private static Duration duration(String name, String v, Duration min, Duration max, String examples) {

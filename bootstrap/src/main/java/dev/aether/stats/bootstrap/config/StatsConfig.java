@@ -20,4 +20,5 @@ public record StatsConfig(
     int batchDays,
     int rollupParallelism,
     int maxRangeDays,
-    Duration liveCacheTtl) {}
+    Duration liveCacheTtl,
+    boolean dashboard) {}

@@ -33,6 +33,6 @@ interface HttpModule {
   static AdminApi adminApi(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
       BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics) {
     return new AdminApi(new AdminApi.Dependencies(ping, queries, rollups, runs, calendar, token.value(),
-        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT));
+        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT), config.dashboard());
   }
 }

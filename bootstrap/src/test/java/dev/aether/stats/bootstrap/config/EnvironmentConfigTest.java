@@ -107,4 +107,14 @@ class EnvironmentConfigTest {
     StatsConfig c = EnvironmentConfig.load(Map.of("STATS_DATABASE_URL", "postgresql://u:pw123456@h/db"));
     assertEquals("postgresql://u:***@h:5432/db", c.databaseUrl().orElseThrow().toString());
   }
+
+  @Test
+  void theDashboardIsOnUnlessTurnedOff() throws Exception {
+    assertTrue(EnvironmentConfig.load(Map.of()).dashboard());
+    assertTrue(EnvironmentConfig.load(Map.of("STATS_DASHBOARD", "on")).dashboard());
+    assertFalse(EnvironmentConfig.load(Map.of("STATS_DASHBOARD", "off")).dashboard());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> EnvironmentConfig.load(Map.of("STATS_DASHBOARD", "false")));
+    assertEquals(List.of("STATS_DASHBOARD 'false' must be on or off"), e.problems());
+  }
 }
