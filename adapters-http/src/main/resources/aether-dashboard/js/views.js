@@ -1,4 +1,4 @@
-// DOM building for cards and tables. Text goes in through textContent only (never innerHTML): names
+// DOM building for cards and tables. Text goes in through textContent only (no HTML parsing): names
 // come from the gateway's data.
 import { fmt } from './format.js';
 
