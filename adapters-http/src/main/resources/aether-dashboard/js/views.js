@@ -20,7 +20,7 @@ export function el(tag, props = {}, ...children) {
 export function cards(container, items) {
   container.replaceChildren(...items.map((it) => {
     const na = it.value === undefined;
-    const long = !na && String(it.text).length > 11;
+    const long = !na && String(it.text).length > 9;
     const value = el('div', { class: 'value' + (long ? ' long' : ''), title: na ? '' : String(it.text), dataset: na ? {} : { value: String(it.value) } },
       na ? (it.text || 'not available') : it.text);
     return el('div', { class: 'card' + (na ? ' na' : '') + (it.bad ? ' bad' : ''), dataset: { field: it.field } },

@@ -33,15 +33,7 @@ class DashboardAnalyticsBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (app != null) {
-        app.close();
-      }
-    }
+    DashboardBrowser.closeAll(browser, app);
   }
 
   /** Fails at once, saying which endpoint is missing, instead of waiting for a panel that says "not available". */

@@ -141,6 +141,19 @@ final class DashboardBrowser implements AutoCloseable {
     return (Long) js("return document.documentElement.clientHeight");
   }
 
+  /** Closes the browser, then the service: each one that was started, even when the first close fails. */
+  static void closeAll(DashboardBrowser browser, DashboardService app) throws Exception {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
   @Override
   public void close() throws Exception {
     driver.quit();

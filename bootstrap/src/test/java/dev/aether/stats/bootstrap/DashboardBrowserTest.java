@@ -47,15 +47,7 @@ class DashboardBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (app != null) {
-        app.close();
-      }
-    }
+    DashboardBrowser.closeAll(browser, app);
   }
 
   @Test
