@@ -182,11 +182,13 @@ class DashboardBrowserTest {
   @Order(6)
   void screenshotsAtBothSizesAndChartsFitThePhone() throws Exception {
     browser.size(1280, 800);
+    browser.js("window.scrollTo(0, 0)");
     browser.until(d -> "drawn".equals(browser.find("#chart-daily").getDomAttribute("data-state")));
     assertPng(browser.screenshot("dashboard-1280x800", false));
     assertPng(browser.screenshot("dashboard-1280-full", true));
 
     browser.size(390, 844);
+    browser.js("window.scrollTo(0, 0)");
     browser.until(d -> (Long) browser.js("return document.getElementById('chart-daily').uplot.width") <= 390);
     assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 390, "no sideways scrolling");
     assertPng(browser.screenshot("dashboard-390x844", false));
