@@ -332,7 +332,7 @@ async function loadBoard() {
   const col = (label, f, format, m) => ({ label, get: (r) => format(r[f]), metric: m === metric });
   table(box, [
     { label: '#', get: (r) => String(r.rank) },
-    { label: state.board === 'api-keys' ? 'API key' : state.board.replace(/s$/, ''), cls: 'name',
+    { label: { users: 'User', 'api-keys': 'API key', models: 'Model', providers: 'Provider' }[state.board], cls: 'name',
       get: (r) => Object.assign(el('span', {}, r.name || r.id), { title: r.id }) },
     col('Requests', 'total_requests', fmt.int, 'requests'),
     col('Errors', 'error_requests', fmt.int, 'errors'),
@@ -348,7 +348,7 @@ async function loadLatency() {
   const box = $('latency');
   if (rows === undefined) { notAvailable(box, 'Latency percentiles are ' + NOT_SERVED + '.'); return; }
   table(box, [
-    { label: state.latencyBy, cls: 'name', get: (r) => r.key },
+    { label: state.latencyBy === 'model' ? 'Model' : 'Provider', cls: 'name', get: (r) => r.key },
     { label: 'Requests', get: (r) => fmt.int(r.completed_requests) },
     { label: 'p50', get: (r) => fmt.ms(r.response_p50_ms) },
     { label: 'p90', get: (r) => fmt.ms(r.response_p90_ms) },
@@ -363,7 +363,7 @@ function renderErrors(rows) {
   const box = $('errors');
   if (rows === undefined) { notAvailable(box, 'Error breakdowns are ' + NOT_SERVED + '.'); return rows; }
   table(box, [
-    { label: 'provider', cls: 'name', get: (r) => r.key },
+    { label: 'Provider', cls: 'name', get: (r) => r.key },
     { label: 'Requests', get: (r) => fmt.int(r.total_requests) },
     { label: 'Client (4xx)', get: (r) => fmt.int(r.client_errors) },
     { label: 'Service (5xx)', get: (r) => fmt.int(r.service_errors) },

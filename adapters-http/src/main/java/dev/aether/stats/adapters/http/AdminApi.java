@@ -15,7 +15,8 @@ import java.util.Objects;
  * The admin HTTP API: its dependencies, and the router built on them.
  *
  * <p>Order of the router: metrics recorder (every request), open routes (/health, /metrics,
- * /openapi.json), bearer auth on /api/*, the API's routes, then 405 per known path and 404 for the rest;
+ * /openapi.json), bearer auth on /api/*, the API's routes, the dashboard's (when on), then 405 per known path
+ * and 404 for the rest;
  * one failure handler turns every error into {"error","message"} JSON, with last-resort handlers behind it.
  */
 public final class AdminApi {
