@@ -35,12 +35,17 @@ final class DashboardBrowser implements AutoCloseable {
 
   final ChromeDriver driver;
   private final Path profile;
+  /** Where downloads (the CSV files) land. */
+  final Path downloads;
   /** Every URL the page requested so far (from the network log). */
   final List<String> requested = new ArrayList<>();
 
-  private DashboardBrowser(ChromeDriver driver, Path profile) {
+  private DashboardBrowser(ChromeDriver driver, Path profile) throws Exception {
     this.driver = driver;
     this.profile = profile;
+    this.downloads = Files.createDirectories(profile.resolve("downloads"));
+    driver.executeCdpCommand("Browser.setDownloadBehavior",
+        java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
   }
 
   /** A failing start is a failing test that says what to install, never a skip. */

@@ -135,6 +135,25 @@ class DashboardBrowserTest {
 
   @Test
   @Order(4)
+  void theCsvButtonSavesThePlottedSeries() throws Exception {
+    browser.find("#card-daily button.csv").click();
+    Path file = browser.downloads.resolve("aether-stats-daily-2026-03-09_2026-03-15.csv");
+    browser.until(d -> Files.exists(file));
+    List<String> lines = Files.readAllLines(file);
+    assertEquals("date,source,total_requests,success_requests,error_requests,fallback_count", lines.get(0));
+    JsonArray days = app.http.getArray("/api/stats/daily?from=2026-03-09&to=2026-03-15");
+    assertEquals(days.size() + 1, lines.size(), lines::toString);
+    for (int i = 0; i < days.size(); i++) {
+      JsonObject d = days.getJsonObject(i);
+      assertEquals(String.join(",", d.getString("date"), d.getString("source"), d.getLong("total_requests").toString(),
+          d.getLong("success_requests").toString(), d.getLong("error_requests").toString(),
+          d.getLong("fallback_count").toString()), lines.get(i + 1));
+    }
+    assertEquals("2026-03-15,live,58,47,11,6", lines.get(7), "by hand: today's row (i % 10 == 0 for 0..50: 6 fallbacks)");
+  }
+
+  @Test
+  @Order(5)
   void theRangeSelectorChangesTheChartsAndTheFragmentByMouseAndKeyboard() {
     browser.find("[data-days='30']").click();
     browser.until(d -> browser.driver.getCurrentUrl().endsWith("#days=30")
@@ -162,7 +181,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aBackfillStartedFromThePageIsFollowedUntilItSucceeds() throws Exception {
     browser.find("#backfill-days").clear();
     browser.find("#backfill-days").sendKeys("30");
@@ -179,7 +198,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void screenshotsAtBothSizesAndChartsFitThePhone() throws Exception {
     browser.size(1280, 800);
     browser.js("window.scrollTo(0, 0)");
@@ -198,7 +217,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void noConsoleErrorAndNoRequestToAnyOtherHost() {
     assertEquals(List.of(), browser.consoleErrors());
     List<String> urls = browser.requestedUrls();
@@ -212,7 +231,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void theDatabaseDownBannerComesWithinOneRefreshAndGoesWhenItIsBack() throws Exception {
     int refreshSeconds = 2;
     browser.driver.get(app.baseUrl() + "?refresh=" + refreshSeconds + "#days=7");
