@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [DAYS ROWS_PER_DAY USERS]        (default 90 50000 1000: about 4.5 million usage rows)
 #
-# 1. builds the jar (unless present) and starts `serve` on an embedded PostgreSQL of its own (bench/data);
+# 1. builds the jar and starts `serve` on an embedded PostgreSQL of its own (bench/data);
 # 2. fills it with `demo-data` (deterministic, seed 42);
 # 3. times, on the same rows, warm, twice each: the bare daily GROUP BY (bench/bare_daily_groupby.sql,
 #    adapted to the data's range) and our materialization of all three tables plus the summary
@@ -11,9 +11,10 @@
 #    default batches); prints the ratio;
 # 4. one day's rollup, and the timer's tick when nothing is new (it re-materializes the settle days);
 # 5. wrk against GET /api/stats/combined and a 30-day GET /api/stats/daily (32 connections, 20 s):
-#    requests/s, p50, p99; the server's RSS; the start-up time on an up-to-date database.
-# Figures go to stdout and to bench/results.md. Needs java 17+, maven, psql and wrk (installed with
-# apt-get when missing and run as root).
+#    requests/s, p50, p99; the server's RSS; the start-up time on an up-to-date database;
+# 6. the dashboard's page load in headless Chromium (bench/PageLoad.java): until every chart is drawn.
+# Figures go to stdout and to bench/results.md. Needs java 17+, maven, psql, wrk, chromium and
+# chromium-driver (installed with apt-get when missing and run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DAYS=${1:-90}
@@ -32,7 +33,12 @@ need() {
 }
 need psql postgresql-client
 need wrk wrk
-[ -f "$JAR" ] || mvn -B -q -DskipTests package
+need chromium chromium
+need chromedriver chromium-driver
+mkdir -p "$BENCH_DIR"
+# builds the jar too; the page load (step 6) runs Selenium from the bootstrap module's test classpath
+mvn -B -q -DskipTests package dependency:build-classpath -pl bootstrap -am -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$BENCH_DIR/test-classpath.txt" >/dev/null
 
 SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
@@ -119,6 +125,7 @@ COMBINED=$(wrk_run /api/stats/combined)
 FROM30=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 29")
 DAILY=$(wrk_run "/api/stats/daily?from=$FROM30&to=$TODAY")
 RSS_MB=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
+PAGE=$(java -cp "$(cat "$BENCH_DIR/test-classpath.txt")" bench/PageLoad.java "http://127.0.0.1:$PORT/" "$TOKEN" 5 2>/dev/null)
 
 {
   echo "## Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -138,4 +145,5 @@ RSS_MB=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
   echo "- GET /api/stats/combined, wrk 32 connections 20 s: ${COMBINED}"
   echo "- GET /api/stats/daily (30 days), wrk 32 connections 20 s: ${DAILY}"
   echo "- server RSS after the load: ${RSS_MB} MB; start-up on an up-to-date database: ${START_MS} ms"
+  echo "- dashboard page load (30 days, every chart drawn, headless Chromium): ${PAGE}"
 } | tee "$OUT"

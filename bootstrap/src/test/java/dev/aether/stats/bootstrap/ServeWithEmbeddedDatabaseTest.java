@@ -43,6 +43,7 @@ class ServeWithEmbeddedDatabaseTest {
       assertTrue((System.nanoTime() - t0) / 1e9 < 60, "started");
       assertTrue(health(first.port()).body().contains("\"status\":\"UP\""));
       assertTrue(out.toString().contains("started in"), out.toString());
+      assertTrue(out.toString().strip().endsWith("open http://127.0.0.1:" + first.port()), "the page's address last: " + out);
       assertTrue(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")), "data under STATS_DATA_DIR");
       execute(out.toString(), "INSERT INTO users (id, email, username, password_hash) VALUES ('keep-me','k@x','k','h')");
     } finally {

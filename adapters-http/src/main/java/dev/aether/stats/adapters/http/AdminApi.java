@@ -15,7 +15,8 @@ import java.util.Objects;
  * The admin HTTP API: its dependencies, and the router built on them.
  *
  * <p>Order of the router: metrics recorder (every request), open routes (/health, /metrics,
- * /openapi.json), bearer auth on /api/*, the API's routes, then 405 per known path and 404 for the rest;
+ * /openapi.json), bearer auth on /api/*, the API's routes, the dashboard's (when on), then 405 per known path
+ * and 404 for the rest;
  * one failure handler turns every error into {"error","message"} JSON, with last-resort handlers behind it.
  */
 public final class AdminApi {
@@ -79,9 +80,17 @@ public final class AdminApi {
   }
 
   private final Dependencies deps;
+  private final boolean dashboard;
 
+  /** The API alone, without the dashboard page. */
   public AdminApi(Dependencies deps) {
+    this(deps, false);
+  }
+
+  /** With {@code dashboard}, also the page at / (see {@link DashboardRoutes}). */
+  public AdminApi(Dependencies deps, boolean dashboard) {
     this.deps = Objects.requireNonNull(deps, "deps");
+    this.dashboard = dashboard;
   }
 
   public ApiMetrics metrics() {
@@ -111,6 +120,7 @@ public final class AdminApi {
     router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
     new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
     new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
+    if (dashboard) new DashboardRoutes().register(router);
     routes.finish();
     return router;
   }

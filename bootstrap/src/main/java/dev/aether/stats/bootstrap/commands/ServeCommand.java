@@ -136,6 +136,10 @@ public final class ServeCommand {
         err.println("admin token (STATS_ADMIN_TOKEN unset, generated for this run): " + app.adminToken().value());
         err.flush();
       }
+      if (config.dashboard()) {
+        out.println("open http://" + browsable(config.httpHost()) + ":" + server.port());
+        out.flush();
+      }
       RollupTimer timer = new RollupTimer(vertx, app.rollupTick(), config.rollupInterval(), new TickMetrics(app));
       timer.start();
       return new RunningService(server, app, vertx, db, timer);
@@ -148,15 +152,23 @@ public final class ServeCommand {
     }
   }
 
-  /** serve --demo: 30 days of synthetic traffic, only into an empty usage table. */
+  /** The address to type in a browser: a wildcard bind address is reached on the loopback. */
+  static String browsable(String host) {
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** serve --demo: 30 days of synthetic traffic, only into an empty usage table, with progress on stderr. */
   private static void fillDemoData(StatsComponent app, PrintStream out, Clock clock) {
     boolean empty = Future.fromCompletionStage(app.demoTraffic().usageIsEmpty()).await();
     if (!empty) {
       out.println("serve --demo: usage already has rows; no demo data added");
       return;
     }
-    var f = Future.fromCompletionStage(app.demoTraffic().fill(DEMO_DAYS, DEMO_ROWS_PER_DAY, DEMO_USERS, 42,
-        clock.instant())).await();
+    var f = new DemoFill(app.demoTraffic(), System.err, System.console() != null)
+        .fill(DEMO_DAYS, DEMO_ROWS_PER_DAY, DEMO_USERS, 42, clock.instant());
     out.printf("serve --demo: added %,d days of synthetic traffic: %,d usage rows, %,d users%n", DEMO_DAYS, f.usage(),
         f.users());
   }

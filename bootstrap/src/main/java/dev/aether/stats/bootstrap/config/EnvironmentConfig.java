@@ -82,11 +82,17 @@ public final class EnvironmentConfig {
         v -> integer("STATS_MAX_RANGE_DAYS", v, 1, RollupService.MAX_BACKFILL_DAYS));
     Duration liveCache = value("STATS_LIVE_CACHE", "PT1S",
         v -> duration("STATS_LIVE_CACHE", v, Duration.ZERO, Duration.ofMinutes(1), "PT1S, PT0S to turn it off"));
+    boolean dashboard = value("STATS_DASHBOARD", "on", v -> switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new Bad("STATS_DASHBOARD '" + v + "' must be on or off");
+    });
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle,
-        backfill.map(OptionalInt::of).orElse(OptionalInt.empty()), batch, parallelism, tickBatches, maxRange, liveCache);
+        backfill.map(OptionalInt::of).orElse(OptionalInt.empty()), batch, parallelism, tickBatches, maxRange, liveCache,
+        dashboard);
   }
 
   private static Duration duration(String name, String v, Duration min, Duration max, String examples) {

@@ -28,7 +28,8 @@ public record StatsConfig(
     int rollupParallelism,
     int tickMaxBatches,
     int maxRangeDays,
-    Duration liveCacheTtl) {
+    Duration liveCacheTtl,
+    boolean dashboard) {
 
   @Override
   public String toString() {
@@ -38,6 +39,6 @@ public record StatsConfig(
         + ", rollupInterval=" + rollupInterval + ", settleDays=" + settleDays + ", backfillDays=" + backfillDays
         + ", batchDays=" + batchDays + ", rollupParallelism=" + rollupParallelism + ", tickMaxBatches=" + tickMaxBatches
         + ", maxRangeDays=" + maxRangeDays
-        + ", liveCacheTtl=" + liveCacheTtl + "]";
+        + ", liveCacheTtl=" + liveCacheTtl + ", dashboard=" + (dashboard ? "on" : "off") + "]";
   }
 }

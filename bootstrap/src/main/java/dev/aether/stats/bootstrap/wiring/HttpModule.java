@@ -34,6 +34,6 @@ interface HttpModule {
   static AdminApi adminApi(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
       BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics) {
     return new AdminApi(new AdminApi.Dependencies(health, queries, rollups, runs, calendar, token.value(),
-        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT));
+        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT), config.dashboard());
   }
 }

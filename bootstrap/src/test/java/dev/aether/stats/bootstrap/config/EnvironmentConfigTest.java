@@ -133,4 +133,14 @@ class EnvironmentConfigTest {
     assertFalse(shown.contains("admin-token-5a4b3c2d1e"), shown);
     assertTrue(shown.contains("db.example:6543/gateway") && shown.contains("adminToken=<redacted>"), shown);
   }
+
+  @Test
+  void theDashboardIsOnUnlessTurnedOff() throws Exception {
+    assertTrue(EnvironmentConfig.load(Map.of()).dashboard());
+    assertTrue(EnvironmentConfig.load(Map.of("STATS_DASHBOARD", "on")).dashboard());
+    assertFalse(EnvironmentConfig.load(Map.of("STATS_DASHBOARD", "off")).dashboard());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> EnvironmentConfig.load(Map.of("STATS_DASHBOARD", "false")));
+    assertEquals(List.of("STATS_DASHBOARD 'false' must be on or off"), e.problems());
+  }
 }
