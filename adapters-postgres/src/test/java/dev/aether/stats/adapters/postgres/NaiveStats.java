@@ -139,7 +139,9 @@ final class NaiveStats {
 
   /**
    * Asserts two keyed result sets hold the same keys and, per column, the same numbers: counts exactly,
-   * sums of money and averages to 1e-9 relative (the naive side sums floats; production sums exactly).
+   * averages to 1e-9 relative (the naive side sums floats), sums of money to 1e-9 relative plus 0.5e-9
+   * USD per row: production rounds each value to the nearest 1e-9 USD before its exact integer sum, the
+   * precision it states, so n rows may differ from the float sum by up to n * 0.5e-9.
    */
   static void assertSame(String what, Map<String, Map<String, Object>> expected,
       Map<String, Map<String, Object>> actual) {
@@ -155,8 +157,12 @@ final class NaiveStats {
       for (var col : e.getValue().entrySet()) {
         double want = ((Number) col.getValue()).doubleValue();
         double have = ((Number) got.get(col.getKey())).doubleValue();
-        boolean money = col.getKey().endsWith("cost") || col.getKey().startsWith("avg_");
-        boolean ok = money ? Math.abs(want - have) <= 1e-9 * Math.max(1.0, Math.abs(want)) : want == have;
+        boolean money = col.getKey().endsWith("cost");
+        boolean average = col.getKey().startsWith("avg_");
+        double relative = 1e-9 * Math.max(1.0, Math.abs(want));
+        double rows = ((Number) e.getValue().getOrDefault("total_requests", 0)).doubleValue();
+        boolean ok = money ? Math.abs(want - have) <= relative + 0.5e-9 * rows
+            : average ? Math.abs(want - have) <= relative : want == have;
         if (!ok) {
           throw new AssertionError(what + " " + e.getKey() + " " + col.getKey() + ": expected " + want + " but was "
               + have);
