@@ -17,11 +17,13 @@ final class PgDailyStatsReader implements DailyStatsReader {
   private static final String STORED = "SELECT * FROM stats_daily WHERE date >= $1 AND date < $2 ORDER BY date";
 
   /**
-   * Per day: the usage figures, distinct models and providers, and the fallback count (requests whose
-   * first executed attempt falls on the day and that have more than one executed attempt; attempts are
-   * read one day beyond each end so that a request straddling a boundary is seen whole).
+   * Per bucket of the bounds array $1 (business days here, UTC hours for {@link PgHourlyStatsReader}):
+   * the usage figures, distinct models and providers, and the fallback count (requests whose first
+   * executed attempt falls in the bucket and that have more than one executed attempt; attempts are read
+   * a fixed 24 hours beyond each end, as stats_materialize_days does, so that a request straddling a
+   * boundary is seen whole and the session time zone plays no part).
    */
-  private static final String LIVE = """
+  static final String LIVE = """
       WITH figures AS (
         SELECT %s AS i, %s,
           count(DISTINCT u.model) AS unique_models,
@@ -32,8 +34,8 @@ final class PgDailyStatsReader implements DailyStatsReader {
         SELECT rc.request_id, min(rc.created_at) AS first_at
         FROM request_candidates rc
         WHERE rc.status IN ('success', 'failed')
-          AND rc.created_at >= ($1::timestamptz[])[1] - interval '1 day'
-          AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '1 day'
+          AND rc.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
+          AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours'
         GROUP BY rc.request_id
         HAVING count(*) > 1
       ), fallbacks AS (

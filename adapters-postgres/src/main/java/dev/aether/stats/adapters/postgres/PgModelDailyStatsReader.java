@@ -59,7 +59,7 @@ final class PgModelDailyStatsReader implements ModelDailyStatsReader {
   }
 
   /** stats_daily_model keeps requests, errors, tokens, total cost and response times. */
-  private static Totals modelFigures(Row r) {
+  static Totals modelFigures(Row r) {
     Totals t = Sql.totals(r);
     return new Totals(t.totalRequests(), t.errorRequests(), t.inputTokens(), t.outputTokens(),
         t.cacheCreationTokens(), t.cacheReadTokens(), t.totalCost(), BigDecimal.ZERO, BigDecimal.ZERO,
