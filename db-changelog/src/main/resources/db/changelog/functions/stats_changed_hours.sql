@@ -6,7 +6,8 @@
 -- pass over the usage rows of the window (a range scan of idx_usage_created_at, counting rows and pending /
 -- streaming rows per hour; no sums) compared with what stats_hourly stored when the hour was written.
 -- Returns one row per hour that needs re-materializing, in order, with the first reason that applies:
---   'missing'    no stats_hourly row, but usage rows in the hour;
+--   'missing'    no stats_hourly row (with or without usage rows: live reads take buckets only up to the
+--                first hour without one, so every hour of the window should have its row);
 --   'unsettled'  the hour held pending or streaming rows when it was written (their figures still change);
 --   'rows'       its number of usage rows differs from usage_rows (a late row arrived, a row was deleted);
 --   'settled'    its number of pending/streaming rows differs from unsettled_requests.
@@ -60,7 +61,7 @@ BEGIN
                 WHEN c.n_rows <> c.stored_rows THEN 'rows'
                 ELSE 'settled' END
       FROM compared c
-     WHERE ((NOT c.stored AND c.n_rows > 0)
+     WHERE (NOT c.stored
             OR (c.stored AND (c.stored_unsettled > 0 OR c.n_rows <> c.stored_rows
                               OR c.n_unsettled <> c.stored_unsettled)))
        AND NOT (c.stored AND c.n_rows < c.stored_rows

@@ -15,6 +15,39 @@ import java.util.concurrent.CompletionStage;
 final class PgHourlyStatsReader implements HourlyStatsReader {
   private static final String STORED = "SELECT * FROM stats_hourly WHERE hour >= $1 AND hour < $2 ORDER BY hour";
 
+  /**
+   * Per bucket of the bounds array $1 (UTC hours):
+   * the usage figures, distinct models and providers, and the fallback count (requests whose first
+   * executed attempt falls in the bucket and that have more than one executed attempt; attempts are read
+   * a fixed 24 hours beyond each end, as stats_materialize_days does, so that a request straddling a
+   * boundary is seen whole and the session time zone plays no part).
+   */
+  private static final String LIVE = """
+      WITH figures AS (
+        SELECT %s AS i, %s,
+          count(DISTINCT u.model) AS unique_models,
+          count(DISTINCT u.provider) AS unique_providers
+        FROM usage u WHERE %s
+        GROUP BY 1
+      ), attempts AS (
+        SELECT rc.request_id, min(rc.created_at) AS first_at
+        FROM request_candidates rc
+        WHERE rc.status IN ('success', 'failed')
+          AND rc.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
+          AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours'
+        GROUP BY rc.request_id
+        HAVING count(*) > 1
+      ), fallbacks AS (
+        SELECT width_bucket(first_at, $1::timestamptz[]) AS i, count(*) AS fallback_count
+        FROM attempts
+        WHERE first_at >= ($1::timestamptz[])[1]
+          AND first_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]
+        GROUP BY 1
+      )
+      SELECT coalesce(f.i, fb.i) AS i, f.*, coalesce(fb.fallback_count, 0) AS fallback_count
+      FROM figures f FULL JOIN fallbacks fb ON fb.i = f.i
+      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE);
+
   private final Pool pool;
 
   PgHourlyStatsReader(Pool pool) {
@@ -34,10 +67,10 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
         .toCompletionStage();
   }
 
-  /** The live query of the days' reader, over hour bounds: the same figures, bucket by bucket. */
+  /** Hours not materialized yet: straight from usage (they are not in a bucket, by definition). */
   @Override
   public CompletionStage<List<HourlyStats>> live(HourRange hours) {
-    return pool.preparedQuery(PgDailyStatsReader.LIVE)
+    return pool.preparedQuery(LIVE)
         .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(hours)))
         .map(rows -> {
           HourlyStats[] byHour = new HourlyStats[hours.size()];

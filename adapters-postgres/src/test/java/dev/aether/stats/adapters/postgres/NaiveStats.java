@@ -183,6 +183,23 @@ final class NaiveStats {
     return out;
   }
 
+  static final List<String> WINDOW_COLUMNS = List.of("total_requests", "success_requests", "error_requests",
+      "input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost",
+      "actual_total_cost", "input_cost", "output_cost", "cache_creation_cost", "cache_read_cost",
+      "avg_response_time_ms", "unsettled_requests");
+
+  /** The figures of the usage rows in [from, to) (ISO instants), keyed "window". */
+  static Map<String, Map<String, Object>> window(Connection c, String from, String to) throws SQLException {
+    String sql = "SELECT 'window' AS k, " + FIGURES + ", coalesce(sum(actual_total_cost_usd), 0) AS actual_total_cost,"
+        + " coalesce(sum(input_cost_usd), 0) AS input_cost, coalesce(sum(output_cost_usd), 0) AS output_cost,"
+        + " coalesce(sum(cache_creation_cost_usd), 0) AS cache_creation_cost,"
+        + " coalesce(sum(cache_read_cost_usd), 0) AS cache_read_cost,"
+        + " coalesce(avg(response_time_ms), 0) AS avg_response_time_ms,"
+        + " count(*) FILTER (WHERE status IN ('pending', 'streaming')) AS unsettled_requests"
+        + " FROM usage WHERE created_at >= ?::timestamptz AND created_at < ?::timestamptz";
+    return keyed(c, sql, WINDOW_COLUMNS, from, to);
+  }
+
   /** The stored rows of a stats table, keyed like the naive results (days as dates in {@code zone}). */
   static Map<String, Map<String, Object>> stored(Connection c, String table, String key, String zone,
       List<String> columns) throws SQLException {

@@ -297,7 +297,7 @@ public final class InMemoryGateway implements GatewayData {
       List<UsageRow> rows = rowsIn(h, h.plusSeconds(3600));
       long unsettled = rows.stream().filter(NaiveStats::isUnsettled).count();
       HourlyStats stored = storedHourly.get(h);
-      boolean changed = stored == null ? !rows.isEmpty()
+      boolean changed = stored == null
           : stored.unsettledRequests() > 0 || stored.totals().totalRequests() != rows.size()
               || stored.unsettledRequests() != unsettled;
       boolean protectedHour = stored != null && stored.totals().totalRequests() > rows.size()
