@@ -81,6 +81,13 @@ final class PgGatewayData implements GatewayData {
   }
 
   @Override
+  public void deleteUsage(String id) {
+    if (update("DELETE FROM usage WHERE id = ?", id) != 1) {
+      throw new IllegalArgumentException("no usage row " + id);
+    }
+  }
+
+  @Override
   public int deleteUsageBefore(Instant instant) {
     return update("DELETE FROM usage WHERE created_at < ?", Timestamp.from(instant));
   }

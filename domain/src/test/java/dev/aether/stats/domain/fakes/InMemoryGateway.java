@@ -205,6 +205,11 @@ public final class InMemoryGateway implements GatewayData {
   }
 
   @Override
+  public synchronized void deleteUsage(String id) {
+    require(usage.remove(id) != null, "no usage row " + id);
+  }
+
+  @Override
   public synchronized int deleteUsageBefore(Instant instant) {
     int before = usage.size();
     usage.values().removeIf(r -> r.createdAt().isBefore(instant));
@@ -297,8 +302,7 @@ public final class InMemoryGateway implements GatewayData {
       List<UsageRow> rows = rowsIn(h, h.plusSeconds(3600));
       long unsettled = rows.stream().filter(NaiveStats::isUnsettled).count();
       HourlyStats stored = storedHourly.get(h);
-      boolean changed = stored == null
-          : stored.unsettledRequests() > 0 || stored.totals().totalRequests() != rows.size()
+      boolean changed = stored == null || stored.unsettledRequests() > 0 || stored.totals().totalRequests() != rows.size()
               || stored.unsettledRequests() != unsettled;
       boolean protectedHour = stored != null && stored.totals().totalRequests() > rows.size()
           && earliest.map(h::isBefore).orElse(true);
