@@ -3,6 +3,7 @@ package dev.aether.stats.adapters.http;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ public final class AdminApi {
   /**
    * What the API needs. {@code maxRangeDays} bounds the day ranges of reads and rollups; {@code
    * databaseTimeout} bounds every use case call (past it: 503). {@code metrics} is shared with whoever
-   * records rollup runs outside HTTP (the timer).
+   * records rollup runs outside HTTP (the timer). {@code hourly} answers the hour reads.
    */
   public record Dependencies(
       PingDatabase ping,
@@ -38,7 +39,8 @@ public final class AdminApi {
       String adminToken,
       int maxRangeDays,
       ApiMetrics metrics,
-      Duration databaseTimeout) {
+      Duration databaseTimeout,
+      HourlyQueries hourly) {
     public static final int DEFAULT_MAX_RANGE_DAYS = 366;
     public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,6 +52,7 @@ public final class AdminApi {
       Objects.requireNonNull(calendar, "calendar");
       Objects.requireNonNull(metrics, "metrics");
       Objects.requireNonNull(databaseTimeout, "databaseTimeout");
+      Objects.requireNonNull(hourly, "hourly");
       if (adminToken == null || adminToken.isBlank()) {
         throw new IllegalArgumentException("the admin token must not be blank");
       }
@@ -64,8 +67,9 @@ public final class AdminApi {
 
     /** With the default database timeout (10 s). */
     public Dependencies(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
-        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics) {
-      this(ping, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT);
+        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics, HourlyQueries hourly) {
+      this(ping, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT,
+          hourly);
     }
 
     /** Never shows the token (a record's generated toString would). */
@@ -108,6 +112,7 @@ public final class AdminApi {
     // without the token, nothing under /api is revealed, not even which paths exist.
     router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
     new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
+    new HourlyRoutes(deps.hourly(), calls).register(routes);
     new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
     routes.finish();
     return router;

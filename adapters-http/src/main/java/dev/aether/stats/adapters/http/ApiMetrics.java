@@ -34,6 +34,7 @@ public final class ApiMetrics {
   private final Map<RunKey, LongAdder> runs = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lastRunMillis = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> newestMaterializedDay = new AtomicReference<>();
+  private final AtomicReference<Instant> newestMaterializedHour = new AtomicReference<>();
 
   private record HttpKey(String method, String route, int status) {}
 
@@ -89,6 +90,11 @@ public final class ApiMetrics {
     newestMaterializedDay.set(Objects.requireNonNull(dayStart, "dayStart"));
   }
 
+  /** The start of the newest materialized UTC hour bucket (whoever maintains the buckets records it). */
+  public void recordNewestMaterializedHour(Instant hourStart) {
+    newestMaterializedHour.set(Objects.requireNonNull(hourStart, "hourStart"));
+  }
+
   void recordHttp(String method, String route, int status, long nanos) {
     String m = METHODS.contains(method) ? method : "OTHER";
     requests.computeIfAbsent(new HttpKey(m, route, status), k -> new LongAdder()).increment();
@@ -134,6 +140,14 @@ public final class ApiMetrics {
           "Seconds since the start of the newest materialized business day.");
       sample(out, "aether_stats_newest_materialized_day_age_seconds", "",
           Duration.between(newest, clock.instant()).toMillis() / 1000.0);
+    }
+
+    Instant newestHour = newestMaterializedHour.get();
+    if (newestHour != null) {
+      family(out, "aether_stats_newest_materialized_hour_age_seconds", "gauge",
+          "Seconds since the start of the newest materialized UTC hour bucket.");
+      sample(out, "aether_stats_newest_materialized_hour_age_seconds", "",
+          Duration.between(newestHour, clock.instant()).toMillis() / 1000.0);
     }
 
     var runtime = ManagementFactory.getRuntimeMXBean();

@@ -2,9 +2,11 @@ package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.fakes.MutableClock;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.fakes.HourPorts;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
 import dev.aether.stats.domain.port.PingDatabase;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -49,9 +51,15 @@ final class ApiFixture implements AutoCloseable {
     StatsPorts ports = faults.wrap(gateway.ports());
     PingDatabase ping = () -> faults.guard(() -> CompletableFuture.completedFuture(null));
     api = new AdminApi(new AdminApi.Dependencies(ping, ports.queries(calendar), ports.rollupService(calendar, 7),
-        ports.runLog(), calendar, TOKEN, 366, metrics, databaseTimeout));
+        ports.runLog(), calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries()));
     server = await(Future.fromCompletionStage(AdminHttpServer.start(vertx, "127.0.0.1", 0, api)));
     client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true).setKeepAlive(true));
+  }
+
+  /** The hour reads over the same gateway (hour buckets are written through gateway.hourPorts()). */
+  HourlyQueries hourlyQueries() {
+    HourPorts hours = gateway.hourPorts();
+    return new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar);
   }
 
   static ApiFixture start() {

@@ -116,6 +116,15 @@ class MetricsTest extends SeededApiTest {
   }
 
   @Test
+  void theAgeOfTheNewestMaterializedHourIsMeasuredAgainstTheClock() {
+    assertFalse(api.getOpen("/metrics").body().contains("aether_stats_newest_materialized_hour_age_seconds"),
+        "not shown before it is reported");
+    api.metrics.recordNewestMaterializedHour(Instant.parse("2026-03-15T10:00:00Z"));
+    // now is 2026-03-15T12:00Z: two hours later
+    assertTrue(api.getOpen("/metrics").body().contains("aether_stats_newest_materialized_hour_age_seconds 7200\n"));
+  }
+
+  @Test
   void labelValuesAreEscaped() {
     ApiMetrics m = new ApiMetrics();
     m.recordRun("we\"ird\\kind\n", "ok", 1);

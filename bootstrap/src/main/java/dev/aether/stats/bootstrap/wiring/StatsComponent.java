@@ -11,6 +11,7 @@ import dev.aether.stats.adapters.http.ApiMetrics;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.adapters.postgres.DemoTraffic;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.usecase.HourlyMaintenance;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
@@ -31,6 +32,8 @@ public interface StatsComponent {
   RollupService rollupService();
 
   RollupTick rollupTick();
+
+  HourlyMaintenance hourlyMaintenance();
 
   StatsQueries statsQueries();
 
