@@ -39,11 +39,16 @@
 -- than a day may be missed or counted with only part of its attempts.
 --
 -- Retention safety: the gateway deletes old usage rows. Let e = min(usage.created_at) (no usage at all: e is
--- +infinity). A day that starts before e, and whose stored stats_daily row counts more requests than the
+-- +infinity), read in the same statement (one snapshot) as the rows it protects: a retention DELETE that
+-- commits while this function runs cannot make a day that just lost rows look complete. A day that starts before e, and whose stored stats_daily row counts more requests than the
 -- usage rows left for it, is 'protected': its raw rows are (partly) gone, so its stored rows are history that
 -- cannot be rebuilt and nothing of that day is touched. (The count keeps the gateway's very first day, which
 -- also starts before e, recomputable as long as none of its rows were deleted: pending requests complete,
 -- late rows arrive.) Every other day of the range is 'written'.
+--
+-- Another zone's rows: a written day also deletes the stats rows whose date lies strictly inside it
+-- (ds < date < de). Those were written under another STATS_TIMEZONE's day boundaries; once the day is
+-- recomputed under the current zone they would count its requests twice.
 --
 -- Returns one row per day: its start, 'written' | 'protected', and the usage rows read for it (0 when
 -- protected).
@@ -70,7 +75,6 @@ AS $fn$
 DECLARE
     v_bounds   timestamptz[];
     v_n        int;
-    v_earliest timestamptz;
 BEGIN
     IF p_bounds IS NULL OR array_ndims(p_bounds) IS DISTINCT FROM 1 OR cardinality(p_bounds) < 2 THEN
         RAISE EXCEPTION 'stats_materialize_days: p_bounds must be a one-dimensional array of at least 2 instants (n+1 bounds for n days), got %',
@@ -97,15 +101,17 @@ BEGIN
         PERFORM pg_advisory_xact_lock(1095062869, (extract(epoch FROM v_bounds[i]) / 60)::int);
     END LOOP;
 
-    -- Earliest raw row still there (index idx_usage_created_at); NULL = no usage at all = +infinity.
-    SELECT min(u.created_at) INTO v_earliest FROM usage u;
-
     RETURN QUERY
-    WITH days AS MATERIALIZED (
+    -- Earliest raw row still there (index idx_usage_created_at); NULL = no usage at all = +infinity. Read in
+    -- this statement, so it and the rows aggregated below come from one snapshot.
+    WITH earliest AS MATERIALIZED (
+        SELECT min(u.created_at) AS e FROM usage u
+    ),
+    days AS MATERIALIZED (
         SELECT k.i AS d,
                v_bounds[k.i] AS ds,
                v_bounds[k.i + 1] AS de,
-               CASE WHEN v_earliest IS NOT NULL AND v_bounds[k.i] >= v_earliest THEN false
+               CASE WHEN (SELECT e FROM earliest) IS NOT NULL AND v_bounds[k.i] >= (SELECT e FROM earliest) THEN false
                     ELSE EXISTS (SELECT 1 FROM stats_daily s
                                   WHERE s.date = v_bounds[k.i]
                                     AND s.total_requests > (SELECT count(*) FROM usage u
@@ -317,6 +323,19 @@ BEGIN
          WHERE s.date = dy.ds
            AND NOT dy.prot
            AND NOT EXISTS (SELECT 1 FROM per_model p WHERE p.ds = s.date AND p.model = s.model)
+    ),
+    -- Rows another zone's day boundaries left inside the written days (see above).
+    z_daily AS (
+        DELETE FROM stats_daily s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
+    ),
+    z_user AS (
+        DELETE FROM stats_user_daily s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
+    ),
+    z_model AS (
+        DELETE FROM stats_daily_model s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
     )
     SELECT dy.ds,
            CASE WHEN dy.prot THEN 'protected' ELSE 'written' END,

@@ -1,11 +1,14 @@
 -- stats_refresh_summary: refresh the single stats_summary row and return it.
 --
---   SELECT * FROM stats_refresh_summary(p_cutoff => '2026-03-01T05:00:00Z');
+--   SELECT * FROM stats_refresh_summary(p_cutoff => '2026-03-01T05:00:00Z', p_day_starts => ARRAY[...]);
 --
--- cutoff_date = p_cutoff (the start of the current business day, computed by the caller);
--- all_time_*  = sums over stats_daily WHERE date < p_cutoff: always from the materialized days, never from
---               usage, so days whose raw rows retention deleted still count. Costs are summed exactly as
---               numeric and rounded to double once, so the result does not depend on row order;
+-- cutoff_date = p_cutoff (computed by the caller: the start of the current business day, or of the first day
+--               of history not stored yet, so that combined reads that one live);
+-- all_time_*  = sums over the stats_daily rows whose date is one of p_day_starts and < p_cutoff: always from
+--               the materialized days, never from usage, so days whose raw rows retention deleted still count.
+--               The caller lists the day starts of the current business zone: rows that another zone's days
+--               left behind (STATS_TIMEZONE changed) are never added to the new zone's. Costs are summed
+--               exactly as numeric and rounded to double once, so the result does not depend on row order;
 -- total_users     = users not soft-deleted;       active_users    = is_active AND NOT is_deleted;
 -- total_api_keys  = all api_keys;                 active_api_keys = is_active api_keys;
 -- updated_at = now().
@@ -15,7 +18,9 @@
 -- Takes the transaction-scoped advisory lock (1095062867, 1), so summary refreshes are serialized. It reads
 -- committed stats_daily rows only: a batch still being written is not in it yet, and every run refreshes the
 -- summary again after its last batch has committed, so the last refresh sees every committed day.
-CREATE OR REPLACE FUNCTION stats_refresh_summary(p_cutoff timestamptz)
+DROP FUNCTION IF EXISTS stats_refresh_summary(timestamptz);
+
+CREATE OR REPLACE FUNCTION stats_refresh_summary(p_cutoff timestamptz, p_day_starts timestamptz[])
 RETURNS SETOF stats_summary
 LANGUAGE plpgsql
 VOLATILE
@@ -25,6 +30,10 @@ BEGIN
 
     IF p_cutoff IS NULL OR NOT isfinite(p_cutoff) THEN
         RAISE EXCEPTION 'stats_refresh_summary: p_cutoff must be a finite instant, got %', coalesce(p_cutoff::text, 'NULL')
+            USING ERRCODE = '22023';
+    END IF;
+    IF p_day_starts IS NULL THEN
+        RAISE EXCEPTION 'stats_refresh_summary: p_day_starts must be an array of day starts (empty: no day), got NULL'
             USING ERRCODE = '22023';
     END IF;
 
@@ -52,6 +61,7 @@ BEGIN
                    coalesce(sum(sd.total_cost::numeric), 0)::float8        AS c_total,
                    coalesce(sum(sd.actual_total_cost::numeric), 0)::float8 AS c_actual
               FROM stats_daily sd
+              JOIN (SELECT DISTINCT ds FROM unnest(p_day_starts) AS t(ds)) z ON z.ds = sd.date
              WHERE sd.date < p_cutoff) d
      CROSS JOIN (SELECT count(*) FILTER (WHERE NOT us.is_deleted)::int                 AS n_users,
                         count(*) FILTER (WHERE us.is_active AND NOT us.is_deleted)::int AS n_active

@@ -27,7 +27,6 @@ class KilledBackfillTest {
 
     try (ChildProcess child = ChildProcess.start(env, "backfill", "--days", "60")) {
       // let a few one-day batches commit, then kill it without warning
-      Thread.sleep(200);
       for (int i = 0; i < 600 && child.lines.stream().filter(l -> l.contains("day(s) written")).count() < 3; i++) {
         Thread.sleep(50);
       }
@@ -47,18 +46,30 @@ class KilledBackfillTest {
     assertEquals("interrupted", DB.queryText("SELECT status FROM stats_rollup_runs WHERE kind = 'backfill' ORDER BY id LIMIT 1"));
     assertTrue(DB.queryText("SELECT error FROM stats_rollup_runs WHERE kind = 'backfill' ORDER BY id LIMIT 1")
         .startsWith("interrupted"));
-    assertEquals(40, DB.queryLong("SELECT count(*) FROM stats_daily"));
-    String converged = snapshot();
+    // every day from the first usage day to the run's yesterday (from its record, not from the wall clock:
+    // midnight may pass during the test), each once
+    String lastDay = DB.queryText("SELECT last_day::text FROM stats_rollup_runs WHERE kind = 'backfill'"
+        + " AND status = 'succeeded' ORDER BY id DESC LIMIT 1");
+    assertEquals(DB.queryText("SELECT (min(created_at) AT TIME ZONE 'UTC')::date::text FROM usage"),
+        DB.queryText("SELECT first_day::text FROM stats_rollup_runs WHERE kind = 'backfill' AND status = 'succeeded'"
+            + " ORDER BY id DESC LIMIT 1"));
+    assertEquals(DB.queryLong("SELECT '" + lastDay + "'::date - (min(created_at) AT TIME ZONE 'UTC')::date + 1 FROM usage"),
+        DB.queryLong("SELECT count(*) FROM stats_daily WHERE date <= '" + lastDay + "'::date"));
+    assertEquals(0, DB.queryLong("SELECT count(*) - count(DISTINCT date) FROM stats_daily"));
+    String converged = snapshot(lastDay);
     DB.execute("DELETE FROM stats_daily", "DELETE FROM stats_user_daily", "DELETE FROM stats_daily_model");
     assertEquals(0, Main.run(new String[] {"backfill", "--days", "60"}, env,
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
-    assertEquals(converged, snapshot(), "equal to a recompute from scratch");
+    assertEquals(converged, snapshot(lastDay), "equal to a recompute from scratch");
   }
 
-  private static String snapshot() throws Exception {
+  /** The stats rows of the days up to {@code lastDay}, as one hash. */
+  private static String snapshot(String lastDay) throws Exception {
+    String upTo = " WHERE t.date <= '" + lastDay + "'::date";
     return DB.queryText("SELECT md5(string_agg(x, ',' ORDER BY x)) FROM ("
-        + " SELECT (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text x FROM stats_daily t"
-        + " UNION ALL SELECT (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_user_daily t"
-        + " UNION ALL SELECT (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_daily_model t) s");
+        + " SELECT (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text x FROM stats_daily t" + upTo
+        + " UNION ALL SELECT (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_user_daily t" + upTo
+        + " UNION ALL SELECT (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_daily_model t" + upTo
+        + ") s");
   }
 }

@@ -38,15 +38,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LoadAndRacesTest {
   @RegisterExtension static final FreshDatabase DB = new FreshDatabase();
   private static final String TOKEN = "load-test-token-0123456789";
+  /** "Now" of both instances and the writers: the test never depends on when it runs (midnight included). */
+  private static final Instant NOW = Instant.parse("2026-06-15T15:00:00Z");
+  private static final java.time.Clock CLOCK = java.time.Clock.fixed(NOW, ZoneOffset.UTC);
 
   @Test
   void writersTicksAndReadersTogether() throws Exception {
     Map<String, String> env = Map.of("STATS_DATABASE_URL", MainTest.urlWithPassword(DB.url()), "STATS_HTTP_PORT", "0",
         "STATS_ADMIN_TOKEN", TOKEN, "STATS_ROLLUP_INTERVAL", "PT1S");
-    assertEquals(0, Main.run(new String[] {"demo-data", "--days", "10", "--rows-per-day", "500", "--users", "20"},
-        env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
-    ServeCommand.RunningService one = ServeCommand.start(EnvironmentConfig.load(env), false, quiet());
-    ServeCommand.RunningService two = ServeCommand.start(EnvironmentConfig.load(env), false, quiet());
+    ServeCommand.RunningService one = ServeCommand.start(EnvironmentConfig.load(env), false, quiet(), CLOCK);
+    Future.fromCompletionStage(one.app().demoTraffic().fill(10, 500, 20, 42, NOW)).await();
+    ServeCommand.RunningService two = ServeCommand.start(EnvironmentConfig.load(env), false, quiet(), CLOCK);
     AtomicBoolean running = new AtomicBoolean(true);
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -81,10 +83,9 @@ class LoadAndRacesTest {
 
       DB.execute("DELETE FROM stats_daily", "DELETE FROM stats_user_daily", "DELETE FROM stats_daily_model",
           "DELETE FROM stats_summary");
-      LocalDate today = LocalDate.now(ZoneOffset.UTC);
-      Future.fromCompletionStage(one.app().rollupService().rollup(
-          new dev.aether.stats.domain.calendar.DayRange(today.minusDays(10), today.minusDays(1)),
-          dev.aether.stats.domain.run.RunKind.ROLLUP, dev.aether.stats.domain.usecase.ProgressListener.NONE)).await();
+      // the recompute from scratch: a backfill of all history, the same days the ticks' reconciliation keeps
+      Future.fromCompletionStage(one.app().rollupService().backfill(java.util.OptionalInt.empty(),
+          dev.aether.stats.domain.usecase.ProgressListener.NONE)).await();
       assertEquals(afterTicks, snapshot(), "the ticks' tables equal a fresh recompute");
     } finally {
       running.set(false);
@@ -104,7 +105,7 @@ class LoadAndRacesTest {
              + " input_tokens = 100, output_tokens = 20, total_cost_usd = 0.0125, actual_total_cost_usd = 0.01,"
              + " response_time_ms = 800 WHERE id = ?")) {
       int i = 0;
-      Instant startOfToday = Instant.now().truncatedTo(ChronoUnit.DAYS);
+      Instant startOfToday = NOW.truncatedTo(ChronoUnit.DAYS);
       while (running.get()) {
         i++;
         String id = "w" + writer + "-" + i;
@@ -112,7 +113,7 @@ class LoadAndRacesTest {
         ins.setInt(2, i % 15);
         ins.setString(3, "req-" + id);
         // every third row arrives late, for yesterday
-        Instant at = i % 3 == 0 ? startOfToday.minusSeconds(1 + i) : Instant.now();
+        Instant at = i % 3 == 0 ? startOfToday.minusSeconds(1 + i) : NOW.minusSeconds(i);
         ins.setTimestamp(4, Timestamp.from(at));
         ins.executeUpdate();
         if (i > 1 && i % 2 == 0) {
@@ -130,7 +131,7 @@ class LoadAndRacesTest {
   private static void read(ServeCommand.RunningService s, AtomicBoolean running, List<Throwable> errors,
       Map<Integer, AtomicInteger> statuses) {
     Http http = new Http(s.port(), TOKEN);
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
     String[] paths = {"/api/stats/combined", "/api/stats/today", "/api/stats/daily?from=" + today.minusDays(12)
         + "&to=" + today, "/api/stats/daily/models?from=" + today.minusDays(2) + "&to=" + today,
         "/api/stats/runs", "/health"};

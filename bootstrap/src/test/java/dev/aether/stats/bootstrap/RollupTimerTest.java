@@ -16,7 +16,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,24 +37,32 @@ class RollupTimerTest {
 
   private static Map<String, String> env(String interval) {
     return Map.of("STATS_DATABASE_URL", MainTest.urlWithPassword(DB.url()), "STATS_HTTP_PORT", "0",
-        "STATS_ROLLUP_INTERVAL", interval, "STATS_BACKFILL_DAYS", "365");
+        "STATS_ROLLUP_INTERVAL", interval);
   }
 
+  /** "Now" for every instance of this test: days, cutoffs and live reads never depend on when it runs. */
+  static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
+  /** Today (UTC) in SQL, where the test used to say current_date. */
+  private static final String TODAY = "'2026-06-15'::date";
+
   private static ServeCommand.RunningService serve(String interval) throws Exception {
-    return ServeCommand.start(EnvironmentConfig.load(env(interval)), false, new PrintStream(new ByteArrayOutputStream()));
+    return serve(env(interval));
+  }
+
+  private static ServeCommand.RunningService serve(Map<String, String> env) throws Exception {
+    return ServeCommand.start(EnvironmentConfig.load(env), false, new PrintStream(new ByteArrayOutputStream()),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
   @Order(1)
   void theFirstTickMaterializesHistoryAndCombinedEqualsADirectSum() throws Exception {
-    assertEquals(0, Main.run(new String[] {"demo-data", "--days", "90", "--rows-per-day", "150", "--users", "30"},
-        env("PT1H"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
     ServeCommand.RunningService service = serve("PT1H");
     try {
-      waitFor("the first tick's run", () -> DB.queryLong("SELECT count(*) FROM stats_rollup_runs WHERE kind = 'tick'"
-          + " AND status = 'succeeded'") >= 1);
+      Future.fromCompletionStage(service.app().demoTraffic().fill(90, 150, 30, 42, NOW)).await();
+      Ticks.tickNow(service);
       // every closed day from the first usage day to yesterday (UTC) is materialized
-      assertEquals(DB.queryLong("SELECT current_date - min(created_at AT TIME ZONE 'UTC')::date FROM usage"),
+      assertEquals(DB.queryLong("SELECT " + TODAY + " - min(created_at AT TIME ZONE 'UTC')::date FROM usage"),
           DB.queryLong("SELECT count(*) FROM stats_daily"));
       assertCombinedEqualsDirectSum(service);
     } finally {
@@ -65,30 +75,30 @@ class RollupTimerTest {
   void lateRowsAndCompletedRequestsOfYesterdayShowAfterTheNextTick() throws Exception {
     ServeCommand.RunningService service = serve("PT1H");
     try {
-      String yesterdayNoon = "(current_date - 1)::timestamptz + interval '12 hours'";
+      String yesterdayNoon = "(" + TODAY + " - 1)::timestamptz + interval '12 hours'";
       DB.execute("INSERT INTO usage (id, user_id, request_id, provider, model, input_tokens, total_cost_usd,"
           + " status_code, status, created_at) SELECT 'late-1', id, 'late-req-1', 'openai', 'late-model', 1000, 2.5,"
           + " 200, 'completed', " + yesterdayNoon + " FROM users ORDER BY id LIMIT 1");
       DB.execute("INSERT INTO usage (id, user_id, request_id, provider, model, status, created_at)"
           + " SELECT 'late-2', id, 'late-req-2', 'openai', 'late-model', 'pending', " + yesterdayNoon
           + " + interval '1 minute' FROM users ORDER BY id LIMIT 1");
-      long dayBefore = DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz");
+      long dayBefore = DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (" + TODAY + " - 1)::timestamptz");
       TickResult first = Ticks.tickNow(service);
       assertTrue(first.run().isPresent(), "a tick with settle days always works: " + first);
       assertEquals(dayBefore + 1000,
-          DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz"));
+          DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (" + TODAY + " - 1)::timestamptz"));
       assertEquals(2, DB.queryLong("SELECT total_requests FROM stats_daily_model WHERE model = 'late-model'"));
 
       // the pending request completes
       DB.execute("UPDATE usage SET status = 'completed', status_code = 200, input_tokens = 500 WHERE id = 'late-2'");
       Ticks.tickNow(service);
       assertEquals(dayBefore + 1500,
-          DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (current_date - 1)::timestamptz"));
+          DB.queryLong("SELECT input_tokens FROM stats_daily WHERE date = (" + TODAY + " - 1)::timestamptz"));
       assertEquals(DB.queryLong("SELECT sum(input_tokens) FROM usage WHERE user_id = (SELECT id FROM users ORDER BY id LIMIT 1)"
-              + " AND created_at >= current_date - 1 AND created_at < current_date"),
-          DB.queryLong("SELECT input_tokens FROM stats_user_daily WHERE date = (current_date - 1)::timestamptz"
+              + " AND created_at >= " + TODAY + " - 1 AND created_at < " + TODAY + ""),
+          DB.queryLong("SELECT input_tokens FROM stats_user_daily WHERE date = (" + TODAY + " - 1)::timestamptz"
               + " AND user_id = (SELECT id FROM users ORDER BY id LIMIT 1)"));
-      assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE created_at < current_date"),
+      assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE created_at < " + TODAY + ""),
           DB.queryLong("SELECT all_time_requests FROM stats_summary"), "the summary includes them");
       assertCombinedEqualsDirectSum(service);
     } finally {
@@ -100,14 +110,14 @@ class RollupTimerTest {
   @Order(3)
   void aSummaryThreeDaysOldStillGivesGapFreeCombinedTotals() throws Exception {
     // as after three missed nights: the summary stops three days before today
-    DB.execute("UPDATE stats_summary s SET cutoff_date = current_date - 3, all_time_requests = d.r,"
+    DB.execute("UPDATE stats_summary s SET cutoff_date = " + TODAY + " - 3, all_time_requests = d.r,"
         + " all_time_success_requests = d.ok, all_time_error_requests = d.e, all_time_input_tokens = d.i,"
         + " all_time_output_tokens = d.o, all_time_cache_creation_tokens = d.cc, all_time_cache_read_tokens = d.cr,"
         + " all_time_cost = d.c, all_time_actual_cost = d.a"
         + " FROM (SELECT sum(total_requests) r, sum(success_requests) ok, sum(error_requests) e, sum(input_tokens) i,"
         + " sum(output_tokens) o, sum(cache_creation_tokens) cc, sum(cache_read_tokens) cr, sum(total_cost) c,"
-        + " sum(actual_total_cost) a FROM stats_daily WHERE date < current_date - 3) d");
-    assertTrue(DB.queryLong("SELECT count(*) FROM usage WHERE created_at >= current_date - 3 AND created_at < current_date")
+        + " sum(actual_total_cost) a FROM stats_daily WHERE date < " + TODAY + " - 3) d");
+    assertTrue(DB.queryLong("SELECT count(*) FROM usage WHERE created_at >= " + TODAY + " - 3 AND created_at < " + TODAY + "")
         > 0, "the three days hold rows the original would drop");
     ServeCommand.RunningService service = serve("PT1H");
     try {
@@ -146,20 +156,19 @@ class RollupTimerTest {
     // ticks re-materialize the last 30 closed days: the retention horizon falls inside them
     Map<String, String> env = new java.util.HashMap<>(env("PT1H"));
     env.put("STATS_SETTLE_DAYS", "30");
-    ServeCommand.RunningService service = ServeCommand.start(EnvironmentConfig.load(env), false,
-        new PrintStream(new ByteArrayOutputStream()));
+    ServeCommand.RunningService service = serve(env);
     try {
       Ticks.tickNow(service);
       String history = "SELECT string_agg(date::text || ':' || total_requests || ':' || total_cost, ',' ORDER BY date)"
-          + " FROM stats_daily WHERE date < current_date - 19";
+          + " FROM stats_daily WHERE date < " + TODAY + " - 19";
       String before = DB.queryText(history);
-      long usersBefore = DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE date < current_date - 19");
+      long usersBefore = DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE date < " + TODAY + " - 19");
       // the gateway's cleanup: everything before noon 20 days ago
-      DB.execute("DELETE FROM usage WHERE created_at < (current_date - 20)::timestamptz + interval '12 hours'");
+      DB.execute("DELETE FROM usage WHERE created_at < (" + TODAY + " - 20)::timestamptz + interval '12 hours'");
       var result = Ticks.tickNow(service);
       assertTrue(result.run().orElseThrow().run().daysSkipped() >= 1, "the half-deleted day was protected");
       assertEquals(before, DB.queryText(history), "history before the horizon is as it was");
-      assertEquals(usersBefore, DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE date < current_date - 19"));
+      assertEquals(usersBefore, DB.queryLong("SELECT count(*) FROM stats_user_daily WHERE date < " + TODAY + " - 19"));
     } finally {
       service.stop();
     }

@@ -8,9 +8,12 @@ import io.vertx.core.Future;
 final class Ticks {
   private Ticks() {}
 
-  /** Stops the timer and runs one tick now, waiting out a tick that is still running (which makes it skip). */
+  /**
+   * Stops the timer, waits for its running tick to finish, and runs one tick now (retrying while another
+   * instance's tick holds the lease, which makes it skip).
+   */
   static TickResult tickNow(ServeCommand.RunningService service) throws Exception {
-    service.timer().stop();
+    Future.fromCompletionStage(service.timer().stop()).await();
     for (int i = 0; i < 600; i++) {
       TickResult r = Future.fromCompletionStage(service.app().rollupTick().tick()).await();
       if (!r.skipped()) {

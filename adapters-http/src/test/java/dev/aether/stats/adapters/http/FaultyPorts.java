@@ -57,7 +57,7 @@ final class FaultyPorts {
         days -> guard(() -> materializeFails
             ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
             : p.materializeDays().materialize(days)),
-        cutoff -> guard(() -> p.refreshSummary().refresh(cutoff)),
+        (cutoff, dayStarts) -> guard(() -> p.refreshSummary().refresh(cutoff, dayStarts)),
         () -> guard(() -> p.loadSummary().load()),
         (from, to) -> guard(() -> p.loadLiveTotals().between(from, to)),
         () -> guard(() -> p.loadUserCounts().load()),

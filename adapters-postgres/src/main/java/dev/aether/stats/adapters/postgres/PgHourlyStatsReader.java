@@ -87,6 +87,13 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
         .toCompletionStage();
   }
 
+  @Override
+  public CompletionStage<java.util.Optional<java.time.Instant>> newestStoredHour() {
+    return pool.query("SELECT max(hour) AS newest FROM stats_hourly").execute()
+        .map(rows -> java.util.Optional.ofNullable(Sql.instant(rows.iterator().next(), "newest")))
+        .toCompletionStage();
+  }
+
   private static HourlyStats hourly(java.time.Instant hour, Row r, Source source) {
     return new HourlyStats(hour, Sql.totals(r), Sql.longOrZero(r, "fallback_count"),
         (int) Sql.longOrZero(r, "unique_models"), (int) Sql.longOrZero(r, "unique_providers"),

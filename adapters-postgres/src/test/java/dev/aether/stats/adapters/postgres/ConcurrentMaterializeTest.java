@@ -118,7 +118,8 @@ class ConcurrentMaterializeTest {
   }
 
   private static CompletableFuture<Void> summary(PgTestApp app, BusinessCalendar calendar, List<Throwable> errors) {
-    return app.adapters.refreshSummary().refresh(calendar.startOfToday()).toCompletableFuture()
+    List<java.time.Instant> starts = calendar.bounds(new DayRange(FIRST, LAST)).bounds();
+    return app.adapters.refreshSummary().refresh(calendar.startOfToday(), starts).toCompletableFuture()
         .thenApply(s -> (Void) null)
         .exceptionally(e -> {
           errors.add(e);

@@ -1,6 +1,7 @@
 package dev.aether.stats.bootstrap.cli;
 
 import java.time.LocalDate;
+import java.util.OptionalInt;
 
 /** A parsed command line: what to do, with its validated options. */
 public sealed interface Command {
@@ -10,7 +11,8 @@ public sealed interface Command {
 
   record Rollup(LocalDate from, LocalDate to) implements Command {}
 
-  record Backfill(int days) implements Command {}
+  /** {@code days}: the optional cap (absent: all history). */
+  record Backfill(OptionalInt days) implements Command {}
 
   record DemoData(int days, int rowsPerDay, int users, long seed) implements Command {}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Parses {@code COMMAND [options]} per the contract. Unknown commands or options are usage errors. */
@@ -18,7 +19,7 @@ public final class CommandLine {
         migrate                              apply the schema changelog and exit
         rollup --from YYYY-MM-DD --to YYYY-MM-DD
                                              materialize those business days (both included), refresh the summary
-        backfill [--days N]                  materialize max(first usage day, today - N) .. yesterday (N default 365)
+        backfill [--days N]                  materialize every closed day from the first usage day (or today - N)
         demo-data --days D --rows-per-day R --users U [--seed S]
                                              fill the source tables with deterministic synthetic traffic ending now
 
@@ -44,8 +45,9 @@ public final class CommandLine {
           """,
       "backfill", """
           Usage: backfill [--days N]
-            Materializes every business day from max(first usage day, today - N) up to yesterday, then refreshes
-            stats_summary. N in 1..3650, default 365.
+            Materializes every business day from the first usage day up to yesterday (with --days N, from
+            max(first usage day, today - N)), deleting rows another time zone's days left inside them, then
+            refreshes stats_summary. N in 1..3650; default: all history.
           """,
       "demo-data", """
           Usage: demo-data --days D --rows-per-day R --users U [--seed S]
@@ -90,7 +92,8 @@ public final class CommandLine {
       }
       case "backfill": {
         Map<String, String> o = options(name, rest, Set.of("--days"), Set.of());
-        return new Command.Backfill(o.containsKey("--days") ? (int) number(name, "--days", o.get("--days"), 1, 3650) : 365);
+        return new Command.Backfill(o.containsKey("--days")
+            ? OptionalInt.of((int) number(name, "--days", o.get("--days"), 1, 3650)) : OptionalInt.empty());
       }
       default: { // demo-data
         Map<String, String> o = options(name, rest, Set.of("--days", "--rows-per-day", "--users", "--seed"), Set.of());

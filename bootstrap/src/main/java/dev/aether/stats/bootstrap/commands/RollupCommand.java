@@ -19,7 +19,7 @@ final class RollupCommand {
     progress.done(r, (System.nanoTime() - t0) / 1_000_000);
   }
 
-  static void backfill(StatsConfig config, int days, PrintStream out) throws CommandFailure {
+  static void backfill(StatsConfig config, java.util.OptionalInt days, PrintStream out) throws CommandFailure {
     ProgressPrinter progress = new ProgressPrinter(out, "backfill");
     long t0 = System.nanoTime();
     RollupResult r = AppSession.run(config, app -> app.rollupService().backfill(days, progress));

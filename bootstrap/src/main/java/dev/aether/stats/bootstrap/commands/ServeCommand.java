@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code serve}: migrate, serve HTTP, keep the rollup current. {@link #start} returns once the server
@@ -17,6 +18,9 @@ import java.time.Clock;
  * closes Vert.x and stops an embedded database, in that order.
  */
 public final class ServeCommand {
+
+  /** How long shutdown waits for a running tick before closing the pool under it. */
+  static final long TICK_DRAIN_SECONDS = 30;
 
   private ServeCommand() {}
 
@@ -58,8 +62,15 @@ public final class ServeCommand {
       // plain stderr: java.util.logging resets itself in its own shutdown hook, so SIGTERM-time log records
       // may never be written
       System.err.println("aether-stats: stopping (closing HTTP, pool, Vert.x, database)");
-      timer.stop();
       try {
+        // the running tick finishes before the pool closes (else it fails on "Pool closed"); one that takes
+        // longer is abandoned: its run shows as interrupted once its lease dies with the connection
+        Future.fromCompletionStage(timer.stop()).timeout(TICK_DRAIN_SECONDS, TimeUnit.SECONDS)
+            .recover(e -> {
+              System.err.println("aether-stats: the running rollup tick did not finish within "
+                  + TICK_DRAIN_SECONDS + " s; stopping anyway");
+              return Future.succeededFuture();
+            }).await();
         Future.fromCompletionStage(server.close()).await();
         // one after the other: the composed form hangs (see STACK_NOTES)
         Future.fromCompletionStage(app.postgres().close()).await();
@@ -73,15 +84,24 @@ public final class ServeCommand {
   }
 
   public static RunningService start(StatsConfig config, boolean demo, PrintStream out) throws CommandFailure {
+    return start(config, demo, out, Clock.systemUTC());
+  }
+
+  /**
+   * With the clock that decides what "today" is (business days, the summary's cutoff, live reads): the
+   * system clock in production, a fixed one in tests, so that no test depends on when it runs.
+   */
+  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, Clock clock)
+      throws CommandFailure {
     long t0 = System.nanoTime();
     RunningDatabase db = MigrateCommand.open(config);
     Vertx vertx = null;
     try {
       MigrateCommand.migrate(db.url());
       vertx = Vertx.vertx();
-      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, Clock.systemUTC(), db.url());
+      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, clock, db.url());
       if (demo) {
-        fillDemoData(app, out);
+        fillDemoData(app, out, clock);
       }
       AdminHttpServer server = Future.fromCompletionStage(
           AdminHttpServer.start(vertx, config.httpHost(), config.httpPort(), app.adminApi())).await();
@@ -107,14 +127,14 @@ public final class ServeCommand {
   }
 
   /** serve --demo: 30 days of synthetic traffic, only into an empty usage table. */
-  private static void fillDemoData(StatsComponent app, PrintStream out) {
+  private static void fillDemoData(StatsComponent app, PrintStream out, Clock clock) {
     boolean empty = Future.fromCompletionStage(app.demoTraffic().usageIsEmpty()).await();
     if (!empty) {
       out.println("serve --demo: usage already has rows; no demo data added");
       return;
     }
     var f = Future.fromCompletionStage(app.demoTraffic().fill(DEMO_DAYS, DEMO_ROWS_PER_DAY, DEMO_USERS, 42,
-        java.time.Instant.now())).await();
+        clock.instant())).await();
     out.printf("serve --demo: added %,d days of synthetic traffic: %,d usage rows, %,d users%n", DEMO_DAYS, f.usage(),
         f.users());
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -69,17 +70,19 @@ public final class EnvironmentConfig {
     Duration interval = value("STATS_ROLLUP_INTERVAL", "PT5M",
         v -> duration("STATS_ROLLUP_INTERVAL", v, Duration.ofSeconds(1), Duration.ofDays(1), "PT5M, PT30S, PT1H"));
     int settle = value("STATS_SETTLE_DAYS", "2", v -> integer("STATS_SETTLE_DAYS", v, 0, 60));
-    int backfill = value("STATS_BACKFILL_DAYS", "365", v -> integer("STATS_BACKFILL_DAYS", v, 1, 3650));
+    // unset: all history (the first tick materializes every closed day since the first usage row)
+    Optional<Integer> backfill = optional("STATS_BACKFILL_DAYS", v -> integer("STATS_BACKFILL_DAYS", v, 1, 3650));
     int batch = value("STATS_ROLLUP_BATCH_DAYS", "31", v -> integer("STATS_ROLLUP_BATCH_DAYS", v, 1, 366));
     int parallelism = value("STATS_ROLLUP_PARALLELISM", "2", v -> integer("STATS_ROLLUP_PARALLELISM", v, 1, 4));
+    int tickBatches = value("STATS_TICK_MAX_BATCHES", "4", v -> integer("STATS_TICK_MAX_BATCHES", v, 1, 1000));
     int maxRange = value("STATS_MAX_RANGE_DAYS", "366", v -> integer("STATS_MAX_RANGE_DAYS", v, 1, 3660));
     Duration liveCache = value("STATS_LIVE_CACHE", "PT1S",
         v -> duration("STATS_LIVE_CACHE", v, Duration.ZERO, Duration.ofMinutes(1), "PT1S, PT0S to turn it off"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, backfill, batch, parallelism,
-        maxRange, liveCache);
+    return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle,
+        backfill.map(OptionalInt::of).orElse(OptionalInt.empty()), batch, parallelism, tickBatches, maxRange, liveCache);
   }
 
   private static Duration duration(String name, String v, Duration min, Duration max, String examples) {

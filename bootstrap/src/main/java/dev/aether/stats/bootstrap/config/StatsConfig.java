@@ -5,8 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The validated configuration (from the environment; see CONTRACT.md and the README). */
+/**
+ * {@code backfillDays}: the optional cap on the history the timer keeps materialized (absent: all of it);
+ * {@code tickMaxBatches}: how many batches of {@code batchDays} one tick does at most (the next tick follows
+ * at once while work is left).
+ */
 public record StatsConfig(
     Optional<PostgresUrl> databaseUrl,
     Path dataDir,
@@ -16,8 +22,9 @@ public record StatsConfig(
     Optional<String> adminToken,
     Duration rollupInterval,
     int settleDays,
-    int backfillDays,
+    OptionalInt backfillDays,
     int batchDays,
     int rollupParallelism,
+    int tickMaxBatches,
     int maxRangeDays,
     Duration liveCacheTtl) {}

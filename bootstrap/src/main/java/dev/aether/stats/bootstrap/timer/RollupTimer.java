@@ -5,7 +5,9 @@ import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.TickResult;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +19,11 @@ import java.util.logging.Logger;
  * cause and retried with exponential backoff, never sooner than a few seconds and never later than the
  * normal interval; nothing it throws reaches the server. The work itself is asynchronous database
  * calls: nothing blocks an event loop.
+ *
+ * <p>A tick whose plan left days for later (a long catch-up: a tick does a bounded amount of work) is
+ * followed by the next one after {@link #CONTINUE_DELAY}, not after the interval. {@link #stop()} cancels
+ * the next tick and completes when the running one has finished, so that shutdown closes the pool only
+ * after it.
  */
 public final class RollupTimer {
   private static final Logger LOG = Logger.getLogger(RollupTimer.class.getName());
@@ -27,8 +34,13 @@ public final class RollupTimer {
   private final Backoff backoff;
   private final AtomicInteger failures = new AtomicInteger();
   private final TickListener listener;
+  /** How soon a tick that left work for later is followed by the next. */
+  static final Duration CONTINUE_DELAY = Duration.ofMillis(200);
+
   private volatile boolean stopped;
   private volatile long timerId = -1;
+  // completed when no tick is running; replaced by a pending one while a tick runs
+  private volatile CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
   /** Told about every tick (metrics); must not throw. */
   public interface TickListener {
@@ -50,12 +62,14 @@ public final class RollupTimer {
     schedule(Duration.ofMillis(1));
   }
 
-  public void stop() {
+  /** Cancels the next tick; completes when the tick that is running (if any) has finished. */
+  public CompletionStage<Void> stop() {
     stopped = true;
     long id = timerId;
     if (id >= 0) {
       vertx.cancelTimer(id);
     }
+    return idle;
   }
 
   /** Consecutive failed ticks so far (0 after a success). */
@@ -71,7 +85,12 @@ public final class RollupTimer {
   }
 
   private void runTick() {
+    if (stopped) {
+      return;
+    }
     long t0 = System.nanoTime();
+    CompletableFuture<Void> running = new CompletableFuture<>();
+    idle = running;
     try {
       tick.tick().whenComplete((result, error) -> {
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -86,10 +105,16 @@ public final class RollupTimer {
           LOG.log(Level.FINE, "rollup tick failure", cause);
         }
         notifyListener(result, error, ms);
-        schedule(error == null ? interval : backoff.delayAfter(failures.get()));
+        running.complete(null);
+        if (error != null) {
+          schedule(backoff.delayAfter(failures.get()));
+        } else {
+          schedule(result.hasMore() ? CONTINUE_DELAY : interval);
+        }
       });
     } catch (RuntimeException e) {
       // a bug in starting the tick: keep the timer alive
+      running.complete(null);
       int k = failures.incrementAndGet();
       LOG.log(Level.WARNING, "rollup tick could not start (" + k + " in a row): " + e, e);
       schedule(backoff.delayAfter(k));

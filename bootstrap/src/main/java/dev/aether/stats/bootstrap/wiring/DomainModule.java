@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.planner.HistoryWindow;
 import dev.aether.stats.domain.planner.HourPlanner;
 import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.port.DailyStatsReader;
@@ -44,21 +45,26 @@ interface DomainModule {
   @Singleton
   static RollupService rollupService(MaterializeDays materialize, RefreshSummary refresh, RunLog runs,
       LoadRollupState state, BusinessCalendar calendar, StatsConfig config) {
-    return new RollupService(materialize, refresh, runs, state, calendar, config.batchDays(),
+    return new RollupService(materialize, refresh, runs, state, calendar, historyWindow(config), config.batchDays(),
         config.rollupParallelism());
   }
 
   @Provides
   @Singleton
   static RollupPlanner rollupPlanner(StatsConfig config) {
-    return new RollupPlanner(config.backfillDays(), config.settleDays());
+    return new RollupPlanner(historyWindow(config), config.settleDays(), config.batchDays(),
+        config.batchDays() * config.tickMaxBatches());
+  }
+
+  private static HistoryWindow historyWindow(StatsConfig config) {
+    return config.backfillDays().isPresent() ? HistoryWindow.last(config.backfillDays().getAsInt()) : HistoryWindow.all();
   }
 
   @Provides
   @Singleton
   static RollupTick rollupTick(TickLease lease, LoadRollupState state, RollupPlanner planner, RollupService rollups,
-      BusinessCalendar calendar) {
-    return new RollupTick(lease, state, planner, rollups, calendar);
+      BusinessCalendar calendar, HourlyMaintenance hours) {
+    return new RollupTick(lease, state, planner, rollups, calendar, hours);
   }
 
   @Provides
@@ -68,7 +74,7 @@ interface DomainModule {
     return new HourlyQueries(hours, models, calendar);
   }
 
-  /** The hour buckets' share of a tick (not called by the timer yet: see the README, hour buckets). */
+  /** The hour buckets' share of every tick: changed and newest hours, then the days holding changed hours. */
   @Provides
   @Singleton
   static HourlyMaintenance hourlyMaintenance(FindChangedHours changed, MaterializeHours hours,

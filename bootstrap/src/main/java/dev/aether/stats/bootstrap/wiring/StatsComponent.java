@@ -11,6 +11,7 @@ import dev.aether.stats.adapters.http.ApiMetrics;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.adapters.postgres.DemoTraffic;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.port.HourlyStatsReader;
 import dev.aether.stats.domain.usecase.HourlyMaintenance;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RollupTick;
@@ -34,6 +35,8 @@ public interface StatsComponent {
   RollupTick rollupTick();
 
   HourlyMaintenance hourlyMaintenance();
+
+  HourlyStatsReader hourlyStatsReader();
 
   StatsQueries statsQueries();
 

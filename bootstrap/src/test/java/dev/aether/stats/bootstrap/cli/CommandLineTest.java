@@ -20,8 +20,8 @@ class CommandLineTest {
     assertEquals(new Command.Migrate(), CommandLine.parse(new String[] {"migrate"}));
     assertEquals(new Command.Rollup(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)),
         CommandLine.parse(new String[] {"rollup", "--from", "2026-01-01", "--to=2026-01-31"}));
-    assertEquals(new Command.Backfill(365), CommandLine.parse(new String[] {"backfill"}));
-    assertEquals(new Command.Backfill(30), CommandLine.parse(new String[] {"backfill", "--days", "30"}));
+    assertEquals(new Command.Backfill(java.util.OptionalInt.empty()), CommandLine.parse(new String[] {"backfill"}));
+    assertEquals(new Command.Backfill(java.util.OptionalInt.of(30)), CommandLine.parse(new String[] {"backfill", "--days", "30"}));
     assertEquals(new Command.DemoData(90, 50000, 1000, 42),
         CommandLine.parse(new String[] {"demo-data", "--days", "90", "--rows-per-day", "50000", "--users", "1000"}));
     assertEquals(new Command.DemoData(1, 2, 3, -7),

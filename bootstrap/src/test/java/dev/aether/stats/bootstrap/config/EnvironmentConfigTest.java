@@ -25,7 +25,8 @@ class EnvironmentConfigTest {
     assertTrue(c.adminToken().isEmpty());
     assertEquals(Duration.ofMinutes(5), c.rollupInterval());
     assertEquals(2, c.settleDays());
-    assertEquals(365, c.backfillDays());
+    assertEquals(java.util.OptionalInt.empty(), c.backfillDays(), "unset: all of history");
+    assertEquals(4, c.tickMaxBatches());
   }
 
   @Test
@@ -37,7 +38,8 @@ class EnvironmentConfigTest {
         "STATS_ADMIN_TOKEN", "0123456789abcdef-token",
         "STATS_ROLLUP_INTERVAL", "PT30S",
         "STATS_SETTLE_DAYS", "3",
-        "STATS_BACKFILL_DAYS", "90"));
+        "STATS_BACKFILL_DAYS", "90",
+        "STATS_TICK_MAX_BATCHES", "7"));
     assertEquals("db.example", c.databaseUrl().orElseThrow().host());
     assertEquals(6543, c.databaseUrl().orElseThrow().port());
     assertEquals("s@cret", c.databaseUrl().orElseThrow().password());
@@ -46,7 +48,8 @@ class EnvironmentConfigTest {
     assertEquals(9090, c.httpPort());
     assertEquals(Duration.ofSeconds(30), c.rollupInterval());
     assertEquals(3, c.settleDays());
-    assertEquals(90, c.backfillDays());
+    assertEquals(java.util.OptionalInt.of(90), c.backfillDays());
+    assertEquals(7, c.tickMaxBatches());
   }
 
   @Test
@@ -57,15 +60,17 @@ class EnvironmentConfigTest {
         "STATS_HTTP_PORT", "70000",
         "STATS_ROLLUP_INTERVAL", "5 minutes",
         "STATS_SETTLE_DAYS", "-1",
-        "STATS_BACKFILL_DAYS", "lots")));
+        "STATS_BACKFILL_DAYS", "lots",
+        "STATS_TICK_MAX_BATCHES", "0")));
     List<String> p = e.problems();
-    assertEquals(6, p.size(), p.toString());
+    assertEquals(7, p.size(), p.toString());
     assertTrue(p.get(0).startsWith("STATS_DATABASE_URL has scheme 'mysql'"), p.get(0));
     assertTrue(p.get(1).contains("STATS_TIMEZONE 'Mars/Olympus' is not an IANA time zone"), p.get(1));
     assertTrue(p.get(2).contains("STATS_HTTP_PORT 70000 is out of range 0..65535"), p.get(2));
     assertTrue(p.get(3).contains("STATS_ROLLUP_INTERVAL '5 minutes' is not an ISO-8601 duration"), p.get(3));
     assertTrue(p.get(4).contains("STATS_SETTLE_DAYS -1 is out of range"), p.get(4));
     assertTrue(p.get(5).contains("STATS_BACKFILL_DAYS 'lots' is not a whole number"), p.get(5));
+    assertTrue(p.get(6).contains("STATS_TICK_MAX_BATCHES 0 is out of range 1..1000"), p.get(6));
   }
 
   @Test

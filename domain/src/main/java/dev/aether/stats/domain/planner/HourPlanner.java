@@ -3,6 +3,7 @@ package dev.aether.stats.domain.planner;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.calendar.HourRange;
+import dev.aether.stats.domain.port.ChangedHour;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,9 @@ import java.util.TreeSet;
  * Decides which hour buckets a tick rewrites: within the watched window (the last {@code watchHours}
  * closed UTC hours), every hour the change detection reported, plus the {@code recentHours} newest closed
  * hours always (late rows land there most, and an update in place is invisible to a count); then the
- * closed business days containing a changed hour, so that stored days follow their hours without
- * re-materializing whole settle days. Pure: the caller asks the database what changed.
+ * closed business days containing an hour whose rows changed since its bucket was written (not merely a
+ * missing bucket: missing days are the days' reconciliation's business), so that stored days follow their
+ * hours without re-materializing whole settle days. Pure: the caller asks the database what changed.
  */
 public final class HourPlanner {
   /** Two days of hours: as long as the default settle window of the days. */
@@ -45,20 +47,24 @@ public final class HourPlanner {
   }
 
   /** The plan for {@code changed} (hours the detection reported inside {@link #watched}). */
-  public HourPlan plan(Instant now, Collection<Instant> changed) {
+  public HourPlan plan(Instant now, Collection<ChangedHour> changed) {
     HourRange watched = watched(now);
-    TreeSet<Instant> changedHours = new TreeSet<>();
-    for (Instant h : changed) {
+    TreeSet<Instant> hours = new TreeSet<>();
+    TreeSet<Instant> dayChanging = new TreeSet<>();
+    for (ChangedHour c : changed) {
+      Instant h = c.hour();
       if (!HourRange.isWholeHour(h) || !watched.contains(h)) {
         throw new IllegalArgumentException("changed hour " + h + " is not a whole hour of " + watched);
       }
-      changedHours.add(h);
+      hours.add(h);
+      if (c.reason().changesItsDay()) {
+        dayChanging.add(h);
+      }
     }
-    TreeSet<Instant> hours = new TreeSet<>(changedHours);
     for (int i = 1; i <= recentHours; i++) {
       hours.add(watched.to().minus(Duration.ofHours(i)));
     }
-    return new HourPlan(runsOfHours(hours), runsOfDays(closedDaysOf(changedHours, now)));
+    return new HourPlan(runsOfHours(hours), runsOfDays(closedDaysOf(dayChanging, now)));
   }
 
   /** The business days an hour overlaps (two where a day starts inside it, as at +05:45), before today. */

@@ -1,7 +1,6 @@
 package dev.aether.stats.domain.port;
 
 import dev.aether.stats.domain.calendar.HourRange;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -10,8 +9,9 @@ import java.util.concurrent.CompletionStage;
  * an hour without a bucket (live reads use buckets only up to the first hour without one); an hour that held 'pending' or 'streaming' rows when written;
  * an hour whose number of rows, or of pending/streaming rows, differs from what its bucket recorded.
  * Hours the retention rule protects are not reported. A completed row updated in place (same counts) is
- * not seen: the days' settle window or a rollup catches it. Ordered by hour.
+ * not seen: the days' settle window or a rollup catches it. Ordered by hour, each with the first reason
+ * that applies (in the order of {@link ChangedHour.Reason}).
  */
 public interface FindChangedHours {
-  CompletionStage<List<Instant>> changed(HourRange hours);
+  CompletionStage<List<ChangedHour>> changed(HourRange hours);
 }

@@ -2,7 +2,10 @@ package dev.aether.stats.domain.usecase;
 
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
+import dev.aether.stats.domain.planner.HistoryWindow;
+import dev.aether.stats.domain.planner.RollupPlan;
 import dev.aether.stats.domain.planner.RollupPlanner;
+import dev.aether.stats.domain.planner.SummaryScope;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.RefreshSummary;
@@ -14,8 +17,10 @@ import dev.aether.stats.domain.run.RunStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -23,9 +28,11 @@ import java.util.concurrent.CompletionStage;
  * Materializes business days and refreshes the summary, as one recorded run.
  *
  * <p>Days are written in batches of {@code batchDays}, one transaction each, so a year of backfill neither
- * holds one huge transaction nor loses everything on a late failure: committed batches stay, the run is
- * recorded FAILED with the cause's message, and the next run (or tick) redoes the rest. Argument errors
- * come back as a failed stage with {@link IllegalArgumentException}, before any run is recorded.
+ * holds one huge transaction nor loses everything on a late failure. A failed batch does not stop the
+ * others: every batch is tried, committed ones stay, the summary is refreshed over what is stored (its
+ * cutoff stops at the first day still missing, see {@link SummaryScope}), and the run is recorded FAILED
+ * with the first cause. The next tick's reconciliation redoes what is missing. Argument errors come back
+ * as a failed stage with {@link IllegalArgumentException}, before any run is recorded.
  */
 public final class RollupService {
   public static final int MAX_BACKFILL_DAYS = 3650;
@@ -35,10 +42,11 @@ public final class RollupService {
   private final RunLog runLog;
   private final LoadRollupState rollupState;
   private final BusinessCalendar calendar;
+  private final HistoryWindow window;
   private final int batchDays;
   private final int parallelism;
 
-  /** One batch at a time. */
+  /** One batch at a time, all of history. */
   public RollupService(
       MaterializeDays materializeDays,
       RefreshSummary refreshSummary,
@@ -46,12 +54,13 @@ public final class RollupService {
       LoadRollupState rollupState,
       BusinessCalendar calendar,
       int batchDays) {
-    this(materializeDays, refreshSummary, runLog, rollupState, calendar, batchDays, 1);
+    this(materializeDays, refreshSummary, runLog, rollupState, calendar, HistoryWindow.all(), batchDays, 1);
   }
 
   /**
    * Up to {@code parallelism} batches (of disjoint days) at once: a long backfill then uses that many
-   * database connections and cores. Each batch is still one transaction.
+   * database connections and cores. Each batch is still one transaction. {@code window} is the history
+   * the summary covers (all of it unless the operator capped it).
    */
   public RollupService(
       MaterializeDays materializeDays,
@@ -59,6 +68,7 @@ public final class RollupService {
       RunLog runLog,
       LoadRollupState rollupState,
       BusinessCalendar calendar,
+      HistoryWindow window,
       int batchDays,
       int parallelism) {
     this.materializeDays = Objects.requireNonNull(materializeDays, "materializeDays");
@@ -66,6 +76,7 @@ public final class RollupService {
     this.runLog = Objects.requireNonNull(runLog, "runLog");
     this.rollupState = Objects.requireNonNull(rollupState, "rollupState");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
+    this.window = Objects.requireNonNull(window, "window");
     if (batchDays < 1) {
       throw new IllegalArgumentException("batchDays must be >= 1, got " + batchDays);
     }
@@ -86,67 +97,108 @@ public final class RollupService {
       return Stages.failed(new IllegalArgumentException("cannot roll up " + range + ": " + range.last()
           + " is after today (" + today + " in " + calendar.zone().getId() + ")"));
     }
-    return run(kind, range, listener);
+    return run(kind, range.batches(batchDays), listener);
   }
 
   /**
-   * Materializes max(first usage day, today - days) .. yesterday and refreshes the summary. With no usage
-   * row or no such day, it still refreshes the summary, in a run recorded with no range.
+   * Materializes every closed day of history (the first usage day .. yesterday; with {@code days}, at most
+   * the last {@code days} of them) and refreshes the summary. With no usage row or no such day, it still
+   * refreshes the summary, in a run recorded with no range.
    */
-  public CompletionStage<RollupResult> backfill(int days, ProgressListener listener) {
+  public CompletionStage<RollupResult> backfill(OptionalInt days, ProgressListener listener) {
     Objects.requireNonNull(listener, "listener");
-    if (days < 1 || days > MAX_BACKFILL_DAYS) {
+    if (days.isPresent() && (days.getAsInt() < 1 || days.getAsInt() > MAX_BACKFILL_DAYS)) {
       return Stages.failed(new IllegalArgumentException(
-          "backfill days must be between 1 and " + MAX_BACKFILL_DAYS + ", got " + days));
+          "backfill days must be between 1 and " + MAX_BACKFILL_DAYS + ", got " + days.getAsInt()));
     }
+    HistoryWindow history = days.isPresent() ? HistoryWindow.last(days.getAsInt()) : HistoryWindow.all();
     return Stages.call(rollupState::load).thenCompose(state -> run(RunKind.BACKFILL,
-        RollupPlanner.historyRange(state.firstUsageAt(), calendar, days).orElse(null), listener));
+        RollupPlanner.historyRange(history, state.firstUsageAt(), calendar)
+            .map(r -> r.batches(batchDays)).orElse(List.of()), listener));
+  }
+
+  /** {@link #backfill(OptionalInt, ProgressListener)} of at most the last {@code days} days. */
+  public CompletionStage<RollupResult> backfill(int days, ProgressListener listener) {
+    return backfill(OptionalInt.of(days), listener);
+  }
+
+  /** Does a tick's plan: its batches (if any), then the summary. */
+  public CompletionStage<RollupResult> reconcile(RollupPlan plan, RunKind kind, ProgressListener listener) {
+    Objects.requireNonNull(plan, "plan");
+    return run(Objects.requireNonNull(kind, "kind"), plan.batches(), Objects.requireNonNull(listener, "listener"));
   }
 
   /** Only refreshes the summary, in a run recorded with no range (a tick with no day to write). */
   public CompletionStage<RollupResult> refreshSummaryOnly(RunKind kind, ProgressListener listener) {
-    return run(Objects.requireNonNull(kind, "kind"), null, Objects.requireNonNull(listener, "listener"));
+    return run(Objects.requireNonNull(kind, "kind"), List.of(), Objects.requireNonNull(listener, "listener"));
   }
 
-  private CompletionStage<RollupResult> run(RunKind kind, DayRange range, ProgressListener listener) {
+  private CompletionStage<RollupResult> run(RunKind kind, List<DayRange> batches, ProgressListener listener) {
     // Fixed when the run starts: if midnight passes during a long run, the day that just closed is not
     // materialized yet, and a later cutoff would leave it out of both the summary and combined's live part.
-    Instant cutoff = calendar.startOfToday();
-    return Stages.call(() -> runLog.start(kind, range, calendar.zone().getId()))
-        .thenCompose(run -> Stages.call(() -> execute(run, range, cutoff, listener))
+    Instant latestCutoff = calendar.startOfToday();
+    DayRange span = batches.isEmpty() ? null
+        : new DayRange(batches.get(0).first(), batches.get(batches.size() - 1).last());
+    return Stages.call(() -> runLog.start(kind, span, calendar.zone().getId()))
+        .thenCompose(run -> Stages.call(() -> execute(run, batches, latestCutoff, listener))
             .handle((result, error) -> error == null ? Stages.done(result) : recordFailure(run, error))
             .thenCompose(stage -> stage));
   }
 
+  /** The outcome of one lane: the days it wrote or left alone, and the first batch failure, if any. */
+  private record LaneResult(List<DayOutcome> days, List<Throwable> failures) {}
+
   private CompletionStage<RollupResult> execute(
-      RunRecord run, DayRange range, Instant cutoff, ProgressListener listener) {
+      RunRecord run, List<DayRange> batches, Instant latestCutoff, ProgressListener listener) {
     listener.onStart(run);
-    List<DayRange> batches = range == null ? List.of() : range.batches(batchDays);
-    // lanes run concurrently; each takes every parallelism-th batch, one after the other
+    // lanes run concurrently; each takes every parallelism-th batch, one after the other, and goes on
+    // after a failed batch (its days are simply still missing for the next reconciliation)
     int lanes = Math.min(parallelism, Math.max(1, batches.size()));
-    List<CompletableFuture<List<DayOutcome>>> laneResults = new ArrayList<>();
+    List<CompletableFuture<LaneResult>> laneResults = new ArrayList<>();
     for (int lane = 0; lane < lanes; lane++) {
-      CompletionStage<List<DayOutcome>> outcomes = Stages.done(new ArrayList<>());
+      CompletionStage<LaneResult> outcomes = Stages.done(new LaneResult(new ArrayList<>(), new ArrayList<>()));
       for (int b = lane; b < batches.size(); b += lanes) {
         DayRange batch = batches.get(b);
-        outcomes = outcomes.thenCompose(all -> materializeBatch(run.id(), batch, listener)
-            .thenApply(batchOutcomes -> {
-              all.addAll(batchOutcomes);
-              return all;
+        outcomes = outcomes.thenCompose(acc -> materializeBatch(run.id(), batch, listener)
+            .handle((batchOutcomes, error) -> {
+              if (error == null) {
+                acc.days().addAll(batchOutcomes);
+              } else {
+                acc.failures().add(Stages.unwrap(error));
+              }
+              return acc;
             }));
       }
       laneResults.add(outcomes.toCompletableFuture());
     }
-    CompletionStage<List<DayOutcome>> allDays = CompletableFuture.allOf(laneResults.toArray(CompletableFuture[]::new))
-        .thenApply(ignored -> {
+    return CompletableFuture.allOf(laneResults.toArray(CompletableFuture[]::new))
+        .thenCompose(ignored -> {
           List<DayOutcome> days = new ArrayList<>();
-          laneResults.forEach(l -> days.addAll(l.join()));
-          days.sort(java.util.Comparator.comparing(DayOutcome::day));
-          return days;
+          List<Throwable> failures = new ArrayList<>();
+          laneResults.forEach(l -> {
+            days.addAll(l.join().days());
+            failures.addAll(l.join().failures());
+          });
+          days.sort(Comparator.comparing(DayOutcome::day));
+          // the summary is refreshed even after a failed batch: the committed days count, the missing
+          // ones move its cutoff back so that combined reads them live
+          return Stages.call(rollupState::load)
+              .thenCompose(state -> {
+                SummaryScope scope = SummaryScope.of(state, calendar, window, latestCutoff);
+                return Stages.call(() -> refreshSummary.refresh(scope.cutoff(), scope.dayStarts()));
+              })
+              .thenCompose(summary -> {
+                if (!failures.isEmpty()) {
+                  Throwable first = failures.get(0);
+                  // one batch: its own cause, as it was; several: how many failed, and the first cause
+                  Throwable failed = batches.size() == 1 ? first
+                      : new BatchesFailedException(failures.size(), batches.size(), first);
+                  return Stages.<RollupResult>failed(failed);
+                }
+                return Stages.call(() -> runLog.finish(run.id(), RunStatus.SUCCEEDED, null))
+                    .thenApply(finished -> new RollupResult(finished, days, summary));
+              });
         });
-    return allDays.thenCompose(days -> Stages.call(() -> refreshSummary.refresh(cutoff))
-        .thenCompose(summary -> Stages.call(() -> runLog.finish(run.id(), RunStatus.SUCCEEDED, null))
-            .thenApply(finished -> new RollupResult(finished, days, summary))));
   }
 
   private CompletionStage<List<DayOutcome>> materializeBatch(

@@ -36,4 +36,9 @@ public record TickResult(Outcome outcome, String reason, Optional<RollupPlan> pl
   public boolean skipped() {
     return outcome == Outcome.SKIPPED;
   }
+
+  /** The plan left days for the following ticks (a long catch-up): the timer should tick again soon. */
+  public boolean hasMore() {
+    return plan.map(RollupPlan::hasMore).orElse(false);
+  }
 }

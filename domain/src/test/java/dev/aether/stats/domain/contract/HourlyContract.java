@@ -11,6 +11,7 @@ import dev.aether.stats.domain.fakes.UsageRow;
 import dev.aether.stats.domain.model.HourlyStats;
 import dev.aether.stats.domain.model.ModelHourlyStats;
 import dev.aether.stats.domain.model.Source;
+import dev.aether.stats.domain.port.ChangedHour;
 import dev.aether.stats.domain.run.DayOutcome.Kind;
 import dev.aether.stats.domain.run.HourOutcome;
 import java.time.Instant;
@@ -86,6 +87,13 @@ public abstract class HourlyContract {
     assertHour(stored.get(2), HOURS.hour(2), Figures.ZERO, 0, Source.MATERIALIZED);
     assertEquals(1, stored.get(12).uniqueModels());
     assertEquals(0, stored.get(2).uniqueProviders());
+  }
+
+  @Test
+  void theNewestStoredHourIsTheLastOneWritten() {
+    assertEquals(java.util.Optional.empty(), await(fx.ports().hourlyStats().newestStoredHour()));
+    materialize(HOURS);
+    assertEquals(java.util.Optional.of(HOURS.hour(25)), await(fx.ports().hourlyStats().newestStoredHour()));
   }
 
   @Test
@@ -171,6 +179,9 @@ public abstract class HourlyContract {
     List<Instant> expected = new java.util.ArrayList<>(List.of(HOURS.hour(14), HOURS.hour(16), HOURS.hour(25)));
     expected.addAll(unmaterialized);
     assertEquals(expected, changed(wider), "r6's hour, the late row's, the hour r4 left and the hours without a bucket");
+    assertEquals(List.of(ChangedHour.Reason.UNSETTLED, ChangedHour.Reason.ROWS, ChangedHour.Reason.ROWS,
+        ChangedHour.Reason.MISSING, ChangedHour.Reason.MISSING, ChangedHour.Reason.MISSING,
+        ChangedHour.Reason.MISSING, ChangedHour.Reason.MISSING), reasons(wider));
 
     fx.data().updateUsage(Scenario.R6.withStatus("completed", 200));
     materialize(wider);
@@ -178,7 +189,11 @@ public abstract class HourlyContract {
   }
 
   private List<Instant> changed(HourRange hours) {
-    return await(fx.ports().changedHours().changed(hours));
+    return await(fx.ports().changedHours().changed(hours)).stream().map(ChangedHour::hour).toList();
+  }
+
+  private List<ChangedHour.Reason> reasons(HourRange hours) {
+    return await(fx.ports().changedHours().changed(hours)).stream().map(ChangedHour::reason).toList();
   }
 
   private static int index(Instant hour) {

@@ -38,6 +38,11 @@ public final class March2026 {
     return new BusinessCalendar(ZONE, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
+  /** Every day start of March 2026 in the contract's zone: what a summary refresh may count. */
+  public static java.util.List<Instant> dayStarts() {
+    return calendar().bounds(new DayRange(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).bounds();
+  }
+
   public static DayRange range(LocalDate first, LocalDate last) {
     return new DayRange(first, last);
   }

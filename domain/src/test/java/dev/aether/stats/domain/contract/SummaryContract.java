@@ -17,16 +17,37 @@ import dev.aether.stats.domain.model.Summary;
 import dev.aether.stats.domain.model.UserCounts;
 import dev.aether.stats.domain.port.RollupState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** RefreshSummary, LoadSummary, LoadUserCounts and LoadRollupState. */
 interface SummaryContract extends ContractCase {
 
+  /** Refreshes over every day start of the contract's calendar from 03-10 to 03-25. */
+  private Summary refresh(Instant cutoff) {
+    List<Instant> starts = new java.util.ArrayList<>();
+    for (int d = 10; d <= 25; d++) {
+      starts.add(March2026.calendar().startOf(java.time.LocalDate.of(2026, 3, d)));
+    }
+    return await(ports().refreshSummary().refresh(cutoff, starts));
+  }
+
+  @Test
+  default void refreshCountsOnlyTheListedDayStarts() {
+    Scenario.load(data());
+    materialize(D17, D19);
+    // 03-17 (r5) not listed: left out, as rows another zone's days left behind are
+    Summary s = await(ports().refreshSummary().refresh(START_20, List.of(START_18, START_19)));
+    // 03-18: r1, r2, r6, r3; 03-19: r4
+    assertEquals(5, s.allTime().totalRequests());
+    assertEquals(6, refresh(START_20).allTime().totalRequests(), "with 03-17 listed too");
+  }
+
   @Test
   default void anEmptyDatabaseHasNoSummaryAndNoState() {
     assertEquals(Optional.empty(), await(ports().loadSummary().load()));
-    assertEquals(new RollupState(Optional.empty(), Optional.empty(), Optional.empty()),
+    assertEquals(new RollupState(Optional.empty(), Optional.empty(), List.of()),
         await(ports().loadRollupState().load()));
     assertEquals(UserCounts.ZERO, await(ports().loadUserCounts().load()));
   }
@@ -36,7 +57,7 @@ interface SummaryContract extends ContractCase {
     Scenario.load(data());
     materialize(D17, D19);
 
-    Summary refreshed = await(ports().refreshSummary().refresh(START_19));
+    Summary refreshed = refresh(START_19);
 
     assertEquals(START_19, refreshed.cutoff());
     // 03-17 + 03-18 (not 03-19): r5, r1, r2, r6, r3. Only the fields stats_summary stores.
@@ -54,14 +75,14 @@ interface SummaryContract extends ContractCase {
   default void refreshReplacesTheSingleSummary() {
     Scenario.load(data());
     materialize(D17, D19);
-    await(ports().refreshSummary().refresh(START_19));
+    refresh(START_19);
 
-    await(ports().refreshSummary().refresh(START_20));
+    refresh(START_20);
     Summary later = await(ports().loadSummary().load()).orElseThrow();
     assertEquals(START_20, later.cutoff());
     Figures.requests(6, 2).tokens(113, 53, 10, 5).cost("0.63", "0.73").assertMatches(later.allTime(), "+03-19");
 
-    await(ports().refreshSummary().refresh(START_17));
+    refresh(START_17);
     Summary earlier = await(ports().loadSummary().load()).orElseThrow();
     assertEquals(START_17, earlier.cutoff());
     Figures.ZERO.assertMatches(earlier.allTime(), "no stored day starts before 03-17");
@@ -74,7 +95,7 @@ interface SummaryContract extends ContractCase {
     // Rows added after materialization are not in the summary until their day is materialized again.
     data().addUsage(UsageRow.of("late", "u1", "model-x", "prov-9", Instant.parse("2026-03-17T01:00:00Z")));
 
-    Summary s = await(ports().refreshSummary().refresh(START_19));
+    Summary s = refresh(START_19);
 
     assertEquals(5, s.allTime().totalRequests());
   }
@@ -103,10 +124,11 @@ interface SummaryContract extends ContractCase {
   default void rollupStateTellsCutoffNewestStoredDayAndFirstRetainedRow() {
     Scenario.load(data());
     materialize(D17, D18);
-    await(ports().refreshSummary().refresh(START_19));
+    refresh(START_19);
 
-    assertEquals(new RollupState(Optional.of(START_19), Optional.of(START_18), Optional.of(Scenario.R5.createdAt())),
+    assertEquals(new RollupState(Optional.of(START_19), Optional.of(Scenario.R5.createdAt()), List.of(START_17, START_18)),
         await(ports().loadRollupState().load()));
+    assertEquals(Optional.of(START_18), await(ports().loadRollupState().load()).newestMaterializedDayStart());
 
     data().deleteUsageBefore(Instant.parse("2026-03-18T00:00:00Z"));
     assertEquals(Optional.of(Scenario.R2.createdAt()), await(ports().loadRollupState().load()).firstUsageAt());

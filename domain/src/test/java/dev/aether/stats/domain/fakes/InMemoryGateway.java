@@ -12,6 +12,7 @@ import dev.aether.stats.domain.model.Summary;
 import dev.aether.stats.domain.model.Totals;
 import dev.aether.stats.domain.model.UserCounts;
 import dev.aether.stats.domain.model.UserDailyStats;
+import dev.aether.stats.domain.port.ChangedHour;
 import dev.aether.stats.domain.port.DailyStatsReader;
 import dev.aether.stats.domain.port.HourlyStatsReader;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
@@ -67,7 +68,7 @@ public final class InMemoryGateway implements GatewayData {
   public StatsPorts ports() {
     return new StatsPorts(
         days -> now(() -> materialize(days)),
-        cutoff -> now(() -> refreshSummary(cutoff)),
+        (cutoff, dayStarts) -> now(() -> refreshSummary(cutoff, dayStarts)),
         () -> now(() -> Optional.ofNullable(summary)),
         (from, to) -> now(() -> liveTotals(from, to)),
         () -> now(this::userCounts),
@@ -127,6 +128,11 @@ public final class InMemoryGateway implements GatewayData {
           @Override
           public CompletionStage<List<HourlyStats>> live(HourRange hours) {
             return now(() -> hours.hours().stream().map(h -> hourly(h, Source.LIVE)).toList());
+          }
+
+          @Override
+          public CompletionStage<Optional<Instant>> newestStoredHour() {
+            return now(() -> storedHourly.isEmpty() ? Optional.empty() : Optional.of(storedHourly.lastKey()));
           }
         },
         new ModelHourlyStatsReader() {
@@ -244,6 +250,10 @@ public final class InMemoryGateway implements GatewayData {
         continue;
       }
       List<UsageRow> rows = rowsIn(start, end);
+      // rows another zone's day boundaries left strictly inside this day are replaced, never added to
+      storedDaily.subMap(start, false, end, false).clear();
+      storedUserDaily.keySet().removeIf(k -> k.isAfter(start) && k.isBefore(end));
+      storedModelDaily.keySet().removeIf(k -> k.isAfter(start) && k.isBefore(end));
       storedDaily.put(start, daily(day, start, end, rows, Source.MATERIALIZED));
       TreeMap<String, UserDailyStats> byUser = new TreeMap<>();
       userDaily(day, start, rows, Source.MATERIALIZED).forEach(u -> byUser.put(u.userId(), u));
@@ -295,28 +305,33 @@ public final class InMemoryGateway implements GatewayData {
   }
 
   /** FindChangedHours: compares the hour's row counts now with what its bucket recorded. */
-  private synchronized List<Instant> changedHours(HourRange hours) {
+  private synchronized List<ChangedHour> changedHours(HourRange hours) {
     Optional<Instant> earliest = usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo);
-    List<Instant> out = new ArrayList<>();
+    List<ChangedHour> out = new ArrayList<>();
     for (Instant h : hours.hours()) {
       List<UsageRow> rows = rowsIn(h, h.plusSeconds(3600));
       long unsettled = rows.stream().filter(NaiveStats::isUnsettled).count();
       HourlyStats stored = storedHourly.get(h);
-      boolean changed = stored == null || stored.unsettledRequests() > 0 || stored.totals().totalRequests() != rows.size()
-              || stored.unsettledRequests() != unsettled;
+      ChangedHour.Reason reason = stored == null ? ChangedHour.Reason.MISSING
+          : stored.unsettledRequests() > 0 ? ChangedHour.Reason.UNSETTLED
+          : stored.totals().totalRequests() != rows.size() ? ChangedHour.Reason.ROWS
+          : stored.unsettledRequests() != unsettled ? ChangedHour.Reason.SETTLED : null;
       boolean protectedHour = stored != null && stored.totals().totalRequests() > rows.size()
           && earliest.map(h::isBefore).orElse(true);
-      if (changed && !protectedHour) {
-        out.add(h);
+      if (reason != null && !protectedHour) {
+        out.add(new ChangedHour(h, reason));
       }
     }
     return out;
   }
 
-  private synchronized Summary refreshSummary(Instant cutoff) {
+  private synchronized Summary refreshSummary(Instant cutoff, List<Instant> dayStarts) {
     Totals all = Totals.ZERO;
-    for (DailyStats d : storedDaily.headMap(cutoff, false).values()) {
-      all = all.plus(d.totals());
+    Set<Instant> counted = new HashSet<>(dayStarts);
+    for (Map.Entry<Instant, DailyStats> d : storedDaily.headMap(cutoff, false).entrySet()) {
+      if (counted.contains(d.getKey())) {
+        all = all.plus(d.getValue().totals());
+      }
     }
     summary = new Summary(cutoff, NaiveStats.summaryFields(all), userCounts(), clock.instant());
     return summary;
@@ -339,8 +354,8 @@ public final class InMemoryGateway implements GatewayData {
   private synchronized RollupState rollupState() {
     return new RollupState(
         Optional.ofNullable(summary).map(Summary::cutoff),
-        storedDaily.isEmpty() ? Optional.empty() : Optional.of(storedDaily.lastKey()),
-        usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo));
+        usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo),
+        new ArrayList<>(storedDaily.keySet()));
   }
 
   private synchronized List<DailyStats> storedDaily(DayBounds days) {

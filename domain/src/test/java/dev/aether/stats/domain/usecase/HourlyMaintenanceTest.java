@@ -52,6 +52,7 @@ class HourlyMaintenanceTest {
     HourlyMaintenance.Result r = await(maintenance.run());
 
     assertEquals(48, r.hoursWritten(), "no bucket yet: every watched hour");
+    assertEquals(List.of(), r.plan().days(), "missing buckets say nothing about the days");
     List<HourlyStats> stored = await(hours.hourlyStats().stored(new HourPlanner(calendar, 48, 2).watched(NOW)));
     assertEquals(48, stored.size());
     assertEquals(4, stored.stream().mapToLong(h -> h.totals().totalRequests()).sum(), "r6, r3, r4, r7");
@@ -92,7 +93,8 @@ class HourlyMaintenanceTest {
     Figures.requests(1, 0).tokens(5, 5, 0, 0).cost("0.04", "0.04").avgResponseTime(100)
         .assertMatches(days.get(1).totals(), "03-19");
     assertEquals(List.of(Instant.parse("2026-03-20T01:00:00Z")),
-        await(hours.changedHours().changed(new HourPlanner(calendar, 48, 2).watched(clock.instant()))),
+        await(hours.changedHours().changed(new HourPlanner(calendar, 48, 2).watched(clock.instant()))).stream()
+            .map(dev.aether.stats.domain.port.ChangedHour::hour).toList(),
         "nothing left to redo but r7's hour, still streaming");
   }
 

@@ -8,6 +8,8 @@ import static dev.aether.stats.domain.contract.March2026.D18;
 import static dev.aether.stats.domain.contract.March2026.D19;
 import static dev.aether.stats.domain.contract.March2026.D20;
 import static dev.aether.stats.domain.contract.March2026.NOW;
+import static dev.aether.stats.domain.contract.March2026.START_17;
+import static dev.aether.stats.domain.contract.March2026.START_18;
 import static dev.aether.stats.domain.contract.March2026.START_20;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -116,26 +118,38 @@ class RollupServiceTest {
   }
 
   @Test
-  void aFailingBatchFailsTheRunWithTheOriginalCauseAndKeepsEarlierBatches() {
+  void aFailingBatchFailsTheRunButTheOtherBatchesAreStillDone() {
     Scenario.load(gateway);
     IllegalStateException diskFull = new IllegalStateException("disk full");
 
-    Throwable failure = failure(service(recording(2, diskFull), 2).rollup(march(16, 19), RunKind.ROLLUP, listener));
+    // batches 16-17, 18-19, 20: the second one fails
+    Throwable failure = failure(service(recording(2, diskFull), 2).rollup(march(16, 20), RunKind.ROLLUP, listener));
 
-    assertSame(diskFull, failure);
-    assertEquals(List.of(march(16, 17), march(18, 19)), batches, "stopped at the failing batch");
+    BatchesFailedException failed = assertInstanceOf(BatchesFailedException.class, failure);
+    assertSame(diskFull, failed.getCause());
+    assertEquals("1 of 3 batches failed; first: disk full", failed.getMessage());
+    assertEquals(List.of(march(16, 17), march(18, 19), march(20, 20)), batches, "every batch was tried");
     RunRecord run = gateway.runs().get(0);
     assertEquals(RunStatus.FAILED, run.status());
-    assertEquals("disk full", run.error());
-    assertEquals(2, run.daysWritten(), "the first batch was committed");
-    assertEquals(Optional.empty(), await(ports.loadSummary().load()), "summary not refreshed");
-    assertEquals(2, gateway.storedDayStarts().size());
+    assertEquals("1 of 3 batches failed; first: disk full", run.error());
+    assertEquals(3, run.daysWritten(), "the first and the last batch were committed");
+    // the summary was refreshed over what is stored: 03-16 and 03-17, then it stops at the missing 03-18
+    assertEquals(START_18, await(ports.loadSummary().load()).orElseThrow().cutoff());
+  }
+
+  @Test
+  void theCauseOfASingleFailingBatchIsKeptAsItIs() {
+    Scenario.load(gateway);
+    IllegalStateException diskFull = new IllegalStateException("disk full");
+
+    assertSame(diskFull, failure(service(recording(1, diskFull), 5).rollup(march(16, 19), RunKind.ROLLUP, listener)));
+    assertEquals("disk full", gateway.runs().get(0).error());
   }
 
   @Test
   void aPortThatThrowsIsRecordedLikeAFailedStage() {
     IllegalStateException boom = new IllegalStateException();
-    RefreshSummary throwing = cutoff -> {
+    RefreshSummary throwing = (cutoff, dayStarts) -> {
       throw boom;
     };
     RollupService s = new RollupService(ports.materializeDays(), throwing, ports.runLog(), ports.loadRollupState(),
@@ -206,7 +220,10 @@ class RollupServiceTest {
     RollupResult result = await(service(5).rollup(DayRange.of(D20), RunKind.ROLLUP, listener));
 
     assertEquals(1, result.days().get(0).rowsRead(), "r7");
-    assertEquals(START_20, result.summary().cutoff(), "today stays out of the summary");
+    // 03-17 (the first usage day) .. 03-19 are not stored: the summary stops before them (combined reads
+    // them live), and today stays out of it
+    assertEquals(START_17, result.summary().cutoff());
+    assertEquals(0, result.summary().allTime().totalRequests());
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.aether.stats.domain.contract.March2026;
 import dev.aether.stats.domain.contract.Scenario;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
+import dev.aether.stats.domain.planner.HistoryWindow;
 import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.TickLease;
@@ -49,7 +50,7 @@ class RollupTickTest {
   private RollupTick tick(MaterializeDays materialize, TickLease lease, int settleDays) {
     RollupService service = new RollupService(materialize, ports.refreshSummary(), ports.runLog(),
         ports.loadRollupState(), calendar, 7);
-    return new RollupTick(lease, ports.loadRollupState(), new RollupPlanner(365, settleDays), service, calendar);
+    return new RollupTick(lease, ports.loadRollupState(), new RollupPlanner(HistoryWindow.last(365), settleDays, 7, 100), service, calendar);
   }
 
   private RollupTick tick(int settleDays) {
@@ -90,7 +91,7 @@ class RollupTickTest {
   void aStaleSummaryAloneIsRefreshedInARunWithoutRange() {
     Scenario.load(gateway);
     await(ports.materializeDays().materialize(calendar.bounds(march(17, 19))));
-    await(ports.refreshSummary().refresh(March2026.START_19)); // yesterday's cutoff
+    await(ports.refreshSummary().refresh(March2026.START_19, March2026.dayStarts())); // yesterday's cutoff
 
     TickResult result = await(tick(0).tick());
 

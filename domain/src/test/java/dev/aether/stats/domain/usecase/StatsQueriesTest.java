@@ -62,7 +62,7 @@ class StatsQueriesTest {
   @Test
   void combinedCountsTheDaysTheSeedDropsBehindAStaleSummary() {
     materialize(D17, D17);
-    Summary stale = await(ports.refreshSummary().refresh(START_18)); // two closed days old
+    Summary stale = await(ports.refreshSummary().refresh(START_18, March2026.dayStarts())); // two closed days old
 
     CombinedStats ours = await(queries.combined());
     // The seed: summary + rows from today's start only.
@@ -78,10 +78,10 @@ class StatsQueriesTest {
   @Test
   void combinedAgreesWithAFreshSummaryWhateverTheCutoffsAge() {
     materialize(D17, D17);
-    await(ports.refreshSummary().refresh(START_18));
+    await(ports.refreshSummary().refresh(START_18, March2026.dayStarts()));
     CombinedStats stale = await(queries.combined());
     materialize(D17, D19);
-    await(ports.refreshSummary().refresh(START_20));
+    await(ports.refreshSummary().refresh(START_20, March2026.dayStarts()));
 
     CombinedStats fresh = await(queries.combined());
 
@@ -95,7 +95,7 @@ class StatsQueriesTest {
   @Test
   void combinedTakesTheAccountsAsTheyAreNow() {
     materialize(D17, D19);
-    await(ports.refreshSummary().refresh(START_20)); // snapshot: u1, u2, k1
+    await(ports.refreshSummary().refresh(START_20, March2026.dayStarts())); // snapshot: u1, u2, k1
     gateway.addUser(UserRow.active("u3"));
     gateway.addUser(new UserRow("u4", false, false));
 
