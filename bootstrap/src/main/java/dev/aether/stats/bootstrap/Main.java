@@ -11,7 +11,10 @@ import dev.aether.stats.bootstrap.config.StatsConfig;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** Entry point: parse, configure, run one command; exit 0 success, 2 bad usage or configuration, 1 failure. */
+/**
+ * Entry point: parse, configure, run one command; exit 0 success, 2 bad usage or configuration or a database
+ * the command refuses (nothing changed), 1 failure.
+ */
 public final class Main {
   public static final int OK = 0;
   public static final int FAILURE = 1;
@@ -56,14 +59,14 @@ public final class Main {
       return USAGE;
     }
     try {
-      Commands.run(command, config, out);
+      Commands.run(command, config, out, err);
       return OK;
     } catch (UsageException e) {
       err.println("aether-stats: " + e.getMessage());
       return USAGE;
     } catch (CommandFailure e) {
       err.println("aether-stats: " + e.getMessage());
-      return FAILURE;
+      return e.refused() ? USAGE : FAILURE;
     } catch (RuntimeException e) {
       // a bug: say what it is in one line; the stack trace goes to the log, not to the operator's terminal
       java.util.logging.Logger.getLogger(Main.class.getName()).log(java.util.logging.Level.FINE, "unexpected failure", e);

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The gateway's reference schema (a copy of ../shared/reference/aether-schema.sql kept in test resources,
+ * The gateway's reference schema (kept in test resources as reference/aether-schema.sql,
  * so the build needs nothing outside the repository).
  */
 final class ReferenceSchema {

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Calls stats_materialize_days (db-changelog): the whole batch of days in one statement and one
- * transaction, the day boundaries computed by the domain's calendar and passed as an array.
+ * transaction, the day boundaries computed by the domain's calendar and passed as an array. A batch of a
+ * large gateway runs for minutes: its transaction raises the pool's short statement_timeout to
+ * {@link PgPools#LONG_STATEMENT_TIMEOUT} (SET LOCAL: the connection goes back to the pool with the short one).
  */
 final class PgMaterializeDays implements MaterializeDays {
   private final Pool pool;
@@ -25,8 +27,9 @@ final class PgMaterializeDays implements MaterializeDays {
 
   @Override
   public CompletionStage<List<DayOutcome>> materialize(DayBounds days) {
-    return pool.preparedQuery("SELECT day_start, outcome, rows_read FROM stats_materialize_days($1)")
-        .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(days)))
+    return pool.withTransaction(conn -> PgPools.longStatements(conn)
+        .compose(v -> conn.preparedQuery("SELECT day_start, outcome, rows_read FROM stats_materialize_days($1)")
+            .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(days)))))
         .map(rows -> {
           List<DayOutcome> out = new ArrayList<>(rows.size());
           for (Row r : rows) {

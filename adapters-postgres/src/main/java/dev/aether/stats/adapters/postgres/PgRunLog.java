@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A run that never ends (its process was killed, or lost its database session) must not show as
  * running forever. So while a run is alive, its process holds a session-level advisory lock keyed by the
- * run's id, on a connection of its own, taken in the very statement that inserts the row. A RUNNING row
+ * run's id, on a connection of its own (outside the pool: closing it ends the session, so the lock never
+ * outlives the run on a pooled connection), taken in the very statement that inserts the row. A RUNNING row
  * whose lock anyone can take is therefore orphaned: {@link #reapOrphans()} marks it INTERRUPTED. That
  * happens before a new run starts and whenever runs are listed.
  */
@@ -40,10 +41,12 @@ final class PgRunLog implements RunLog {
       + " days_skipped, rows_read, started_at, finished_at, error, owner";
 
   private final Pool pool;
+  private final PostgresAdapters.Leases leaseConnections;
   private final String owner;
 
-  PgRunLog(Pool pool, String owner) {
+  PgRunLog(Pool pool, PostgresAdapters.Leases leaseConnections, String owner) {
     this.pool = pool;
+    this.leaseConnections = leaseConnections;
     this.owner = owner;
   }
 
@@ -51,7 +54,7 @@ final class PgRunLog implements RunLog {
   public CompletionStage<RunRecord> start(RunKind kind, DayRange range, String timeZone) {
     Tuple values = Tuple.of(kind.wireName(), range == null ? null : range.first(), range == null ? null : range.last(),
         timeZone, owner, RUN_LOCK_NAMESPACE);
-    return reapOrphans().compose(v -> pool.getConnection()).compose(conn ->
+    return reapOrphans().compose(v -> leaseConnections.open()).compose(conn ->
         // one statement: the row becomes visible (at commit) only once its lease is held
         conn.preparedQuery("WITH r AS (INSERT INTO stats_rollup_runs (kind, first_day, last_day, time_zone, status,"
                 + " owner) VALUES ($1, $2, $3, $4, 'running', $5) RETURNING " + COLUMNS + ")"
@@ -90,13 +93,14 @@ final class PgRunLog implements RunLog {
         .toCompletionStage();
   }
 
-  /** Closing the session releases its advisory lock; the connection goes back to the pool. */
+  /** Unlocks, then closes the lease's own connection: the session ends, so the lock goes even if the unlock failed. */
   private io.vertx.core.Future<Void> releaseLease(long runId) {
     SqlConnection conn = leases.remove(runId);
     if (conn == null) {
       return io.vertx.core.Future.succeededFuture();
     }
-    return conn.preparedQuery("SELECT pg_advisory_unlock($1, $2::int)").execute(Tuple.of(RUN_LOCK_NAMESPACE, runId))
+    // the key is the id as int, as it was locked (r.id::int); a Long would not bind to the int parameter
+    return conn.preparedQuery("SELECT pg_advisory_unlock($1, $2)").execute(Tuple.of(RUN_LOCK_NAMESPACE, (int) runId))
         .<Void>mapEmpty()
         .eventually(conn::close)
         .recover(e -> io.vertx.core.Future.succeededFuture());

@@ -1,31 +1,31 @@
 package dev.aether.stats.adapters.postgres;
 
 import dev.aether.stats.domain.port.TickLease;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A session-level advisory try-lock held on a connection of its own for the length of a tick: the
- * other instances' try fails at once and they skip the tick. If this process or its connection dies,
- * PostgreSQL releases the lock with the session, so a crash never leaves the timer locked.
+ * A session-level advisory try-lock held on a connection of its own (outside the pool) for the length of
+ * a tick: the other instances' try fails at once and they skip the tick. Releasing closes that connection,
+ * so the session ends and the lock with it even if the unlock statement failed; if this process or its
+ * connection dies, PostgreSQL releases the lock with the session too, so nothing ever leaves the timer locked.
  */
 final class PgTickLease implements TickLease {
   /** (namespace, key): the namespace is shared by all our advisory locks; 2 = the timer's tick. */
   static final int LOCK_NAMESPACE = 1095062867;
   static final int TICK_KEY = 2;
 
-  private final Pool pool;
+  private final PostgresAdapters.Leases leases;
 
-  PgTickLease(Pool pool) {
-    this.pool = pool;
+  PgTickLease(PostgresAdapters.Leases leases) {
+    this.leases = leases;
   }
 
   @Override
   public CompletionStage<Optional<Held>> tryAcquire() {
-    return pool.getConnection().compose(conn ->
+    return leases.open().compose(conn ->
         conn.preparedQuery("SELECT pg_try_advisory_lock($1, $2) AS got").execute(Tuple.of(LOCK_NAMESPACE, TICK_KEY))
             .map(rows -> rows.iterator().next().getBoolean("got"))
             .transform(ar -> {

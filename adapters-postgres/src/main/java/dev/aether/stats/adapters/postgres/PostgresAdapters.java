@@ -27,15 +27,23 @@ import java.util.concurrent.CompletionStage;
  */
 public final class PostgresAdapters {
   private final Pool pool;
+  private final Leases leases;
   private final String owner;
 
-  private PostgresAdapters(Pool pool) {
+  private PostgresAdapters(Pool pool, Leases leases) {
     this.pool = pool;
+    this.leases = leases;
     this.owner = processName();
   }
 
   public static PostgresAdapters open(Vertx vertx, PgPools.Settings settings) {
-    return new PostgresAdapters(PgPools.create(vertx, settings));
+    return new PostgresAdapters(PgPools.create(vertx, settings), () -> PgPools.dedicated(vertx, settings));
+  }
+
+  /** Opens a connection of its own for an advisory-lock lease (see {@link PgPools#dedicated}). */
+  @FunctionalInterface
+  interface Leases {
+    io.vertx.core.Future<io.vertx.sqlclient.SqlConnection> open();
   }
 
   public PingDatabase pingDatabase() {
@@ -95,11 +103,11 @@ public final class PostgresAdapters {
   }
 
   public RunLog runLog() {
-    return new PgRunLog(pool, owner);
+    return new PgRunLog(pool, leases, owner);
   }
 
   public TickLease tickLease() {
-    return new PgTickLease(pool);
+    return new PgTickLease(leases);
   }
 
   public DemoTraffic demoTraffic() {

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import dev.aether.stats.changelog.SchemaMigrator;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,8 +18,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DemoTrafficTest {
   @RegisterExtension static final FreshDatabase ONE = new FreshDatabase();
   @RegisterExtension static final FreshDatabase TWO = new FreshDatabase();
+  @RegisterExtension static final FreshDatabase THREE = new FreshDatabase();
 
   private static final Instant END = Instant.parse("2026-06-15T10:30:00Z");
+
+  @BeforeAll
+  static void installDemoSupport() throws Exception {
+    for (FreshDatabase db : new FreshDatabase[] {ONE, TWO, THREE}) {
+      SchemaMigrator.migrateDemo(db.url().jdbcUrl(), db.url().user(), db.url().password());
+    }
+  }
 
   @Test
   void sameSeedSameRowsAndARealisticShape() throws Exception {
@@ -54,6 +64,17 @@ class DemoTrafficTest {
       assertTrue(rs.getInt(6) > 20, "many users");
       double attempts = rs.getDouble(7);
       assertTrue(attempts > 1.05 && attempts < 1.6, "1-4 attempts, mostly one: " + attempts);
+    }
+  }
+
+  @Test
+  void rowsTheFillDidNotInsertAreSeenAsForeign() throws Exception {
+    try (PgTestApp app = new PgTestApp(THREE.url())) {
+      await(app.adapters.demoTraffic().fill(1, 300, 5, 7, END.minusSeconds(30 * 86_400)));
+      assertEquals(false, await(app.adapters.demoTraffic().hasForeignUsageRows()), "only generated rows");
+      THREE.execute("INSERT INTO usage (id, request_id, provider, model) VALUES ('real-1', 'real-req-1', 'openai', 'gpt-4o'),"
+          + " ('real-2', 'real-req-2', 'openai', 'gpt-4o')");
+      assertEquals(true, await(app.adapters.demoTraffic().hasForeignUsageRows()), "the gateway's two rows");
     }
   }
 

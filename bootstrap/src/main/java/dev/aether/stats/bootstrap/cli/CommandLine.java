@@ -20,11 +20,11 @@ public final class CommandLine {
         rollup --from YYYY-MM-DD --to YYYY-MM-DD
                                              materialize those business days (both included), refresh the summary
         backfill [--days N]                  materialize every closed day from the first usage day (or today - N)
-        demo-data --days D --rows-per-day R --users U [--seed S]
+        demo-data --days D --rows-per-day R --users U [--seed S] [--force]
                                              fill the source tables with deterministic synthetic traffic ending now
 
       Every command takes --help. Configuration comes from STATS_* environment variables (see README.md).
-      Exit codes: 0 success, 2 bad usage or configuration, 1 failure.
+      Exit codes: 0 success, 2 bad usage or configuration or a refused database (nothing changed), 1 failure.
       """;
 
   private static final Map<String, String> HELP = Map.of(
@@ -50,9 +50,10 @@ public final class CommandLine {
             refreshes stats_summary. N in 1..3650; default: all history.
           """,
       "demo-data", """
-          Usage: demo-data --days D --rows-per-day R --users U [--seed S]
+          Usage: demo-data --days D --rows-per-day R --users U [--seed S] [--force]
             Inserts D days x R usage rows (with users, API keys and request attempts) of deterministic synthetic
             gateway traffic ending now. D in 1..3650, R in 1..1000000, U in 1..1000000, S any integer (default 42).
+            Refuses (exit 2) a database whose usage table holds rows demo-data did not generate, unless --force.
           """);
 
   private CommandLine() {}
@@ -96,12 +97,13 @@ public final class CommandLine {
             ? OptionalInt.of((int) number(name, "--days", o.get("--days"), 1, 3650)) : OptionalInt.empty());
       }
       default: { // demo-data
-        Map<String, String> o = options(name, rest, Set.of("--days", "--rows-per-day", "--users", "--seed"), Set.of());
+        Map<String, String> o = options(name, rest, Set.of("--days", "--rows-per-day", "--users", "--seed"),
+            Set.of("--force"));
         int days = (int) number(name, "--days", required(name, o, "--days"), 1, 3650);
         int rows = (int) number(name, "--rows-per-day", required(name, o, "--rows-per-day"), 1, 1_000_000);
         int users = (int) number(name, "--users", required(name, o, "--users"), 1, 1_000_000);
         long seed = o.containsKey("--seed") ? number(name, "--seed", o.get("--seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 42;
-        return new Command.DemoData(days, rows, users, seed);
+        return new Command.DemoData(days, rows, users, seed, o.containsKey("--force"));
       }
     }
   }

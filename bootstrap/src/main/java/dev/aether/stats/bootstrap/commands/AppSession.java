@@ -19,11 +19,20 @@ final class AppSession {
   private AppSession() {}
 
   static <T> T run(StatsConfig config, Function<StatsComponent, CompletionStage<T>> work) throws CommandFailure {
+    return run(config, false, work);
+  }
+
+  /** With {@code demo}, the demo changelog (stats_demo_fill) is applied after the schema. */
+  static <T> T run(StatsConfig config, boolean demo, Function<StatsComponent, CompletionStage<T>> work)
+      throws CommandFailure {
     RunningDatabase db = MigrateCommand.open(config);
     Vertx vertx = null;
     StatsComponent app = null;
     try {
       MigrateCommand.migrate(db.url());
+      if (demo) {
+        MigrateCommand.migrateDemo(db.url());
+      }
       vertx = Vertx.vertx();
       app = DaggerStatsComponent.factory().create(config, vertx, Clock.systemUTC(), db.url());
       StatsComponent component = app;

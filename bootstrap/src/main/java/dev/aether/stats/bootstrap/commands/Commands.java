@@ -12,9 +12,11 @@ import java.time.LocalDate;
 public final class Commands {
   private Commands() {}
 
-  public static void run(Command command, StatsConfig config, PrintStream out) throws CommandFailure, UsageException {
+  /** {@code out} gets the command's results; {@code err} what only the operator's terminal may see (a secret). */
+  public static void run(Command command, StatsConfig config, PrintStream out, PrintStream err)
+      throws CommandFailure, UsageException {
     if (command instanceof Command.Serve serve) {
-      ServeCommand.RunningService service = ServeCommand.start(config, serve.demo(), out);
+      ServeCommand.RunningService service = ServeCommand.start(config, serve.demo(), out, err);
       // SIGTERM (and Ctrl-C) stop it in order; the JVM lives on Vert.x's threads until then
       Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "aether-stats-shutdown"));
     } else if (command instanceof Command.Migrate) {
@@ -29,7 +31,7 @@ public final class Commands {
     } else if (command instanceof Command.Backfill b) {
       RollupCommand.backfill(config, b.days(), out);
     } else if (command instanceof Command.DemoData d) {
-      DemoDataCommand.run(config, d.days(), d.rowsPerDay(), d.users(), d.seed(), out);
+      DemoDataCommand.run(config, d, out);
     } else {
       throw new IllegalStateException("no runner for " + command);
     }

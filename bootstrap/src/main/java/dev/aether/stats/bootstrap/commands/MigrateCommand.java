@@ -6,6 +6,7 @@ import dev.aether.stats.bootstrap.db.RunningDatabase;
 import dev.aether.stats.changelog.MigrationException;
 import dev.aether.stats.changelog.PostgresUrl;
 import dev.aether.stats.changelog.SchemaMigrator;
+import dev.aether.stats.changelog.UnsupportedGatewaySchemaException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.logging.Logger;
@@ -20,7 +21,7 @@ public final class MigrateCommand {
     try (RunningDatabase db = open(config)) {
       SchemaMigrator.Result r = migrate(db.url());
       out.println("migrate: " + r.changesetsApplied() + " changeset(s) applied, " + r.changesetsTotal()
-          + " in all; schema up to date");
+          + " in all, " + r.indexesBuilt() + " index(es) built on the gateway's tables; schema up to date");
     } catch (IOException e) {
       throw new CommandFailure(e.getMessage(), e);
     }
@@ -39,6 +40,17 @@ public final class MigrateCommand {
   static SchemaMigrator.Result migrate(PostgresUrl url) throws CommandFailure {
     try {
       return SchemaMigrator.migrate(url.jdbcUrl(), url.user(), url.password());
+    } catch (UnsupportedGatewaySchemaException e) {
+      throw CommandFailure.refused(e.getMessage(), e);
+    } catch (MigrationException e) {
+      throw new CommandFailure(e.getMessage() + " (database " + url + ")", e);
+    }
+  }
+
+  /** What demo-data and serve --demo need on top (stats_demo_fill); never part of a plain migrate. */
+  static void migrateDemo(PostgresUrl url) throws CommandFailure {
+    try {
+      SchemaMigrator.migrateDemo(url.jdbcUrl(), url.user(), url.password());
     } catch (MigrationException e) {
       throw new CommandFailure(e.getMessage() + " (database " + url + ")", e);
     }

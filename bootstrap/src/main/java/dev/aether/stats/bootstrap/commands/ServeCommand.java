@@ -84,20 +84,37 @@ public final class ServeCommand {
   }
 
   public static RunningService start(StatsConfig config, boolean demo, PrintStream out) throws CommandFailure {
-    return start(config, demo, out, Clock.systemUTC());
+    return start(config, demo, out, System.err, Clock.systemUTC());
+  }
+
+  /** With a fixed clock (tests); the generated token goes to stderr. */
+  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, Clock clock)
+      throws CommandFailure {
+    return start(config, demo, out, System.err, clock);
+  }
+
+  /** A generated admin token is printed to {@code err} only: stdout is often captured into logs. */
+  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, PrintStream err)
+      throws CommandFailure {
+    return start(config, demo, out, err, Clock.systemUTC());
   }
 
   /**
    * With the clock that decides what "today" is (business days, the summary's cutoff, live reads): the
-   * system clock in production, a fixed one in tests, so that no test depends on when it runs.
+   * system clock in production, a fixed one in tests, so that no test depends on when it runs. A generated
+   * admin token is printed to {@code err} only: stdout is often captured into logs.
    */
-  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, Clock clock)
+  public static RunningService start(StatsConfig config, boolean demo, PrintStream out, PrintStream err,
+      Clock clock)
       throws CommandFailure {
     long t0 = System.nanoTime();
     RunningDatabase db = MigrateCommand.open(config);
     Vertx vertx = null;
     try {
       MigrateCommand.migrate(db.url());
+      if (demo) {
+        MigrateCommand.migrateDemo(db.url());
+      }
       vertx = Vertx.vertx();
       StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, clock, db.url());
       if (demo) {
@@ -110,9 +127,9 @@ public final class ServeCommand {
           + " (database: " + db.description() + "; time zone " + config.timeZone() + "; started in " + ms + " ms)");
       out.flush();
       if (app.adminToken().generated()) {
-        // printed once, to the terminal only; set STATS_ADMIN_TOKEN to keep one across restarts
-        out.println("admin token (STATS_ADMIN_TOKEN unset, generated for this run): " + app.adminToken().value());
-        out.flush();
+        // printed once, to stderr only (never stdout, never a log); set STATS_ADMIN_TOKEN to keep one across restarts
+        err.println("admin token (STATS_ADMIN_TOKEN unset, generated for this run): " + app.adminToken().value());
+        err.flush();
       }
       RollupTimer timer = new RollupTimer(vertx, app.rollupTick(), config.rollupInterval(), new TickMetrics(app));
       timer.start();

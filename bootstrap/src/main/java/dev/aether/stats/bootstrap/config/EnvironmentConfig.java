@@ -1,6 +1,7 @@
 package dev.aether.stats.bootstrap.config;
 
 import dev.aether.stats.changelog.PostgresUrl;
+import dev.aether.stats.domain.usecase.RollupService;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -70,12 +71,15 @@ public final class EnvironmentConfig {
     Duration interval = value("STATS_ROLLUP_INTERVAL", "PT5M",
         v -> duration("STATS_ROLLUP_INTERVAL", v, Duration.ofSeconds(1), Duration.ofDays(1), "PT5M, PT30S, PT1H"));
     int settle = value("STATS_SETTLE_DAYS", "2", v -> integer("STATS_SETTLE_DAYS", v, 0, 60));
-    // unset: all history (the first tick materializes every closed day since the first usage row)
-    Optional<Integer> backfill = optional("STATS_BACKFILL_DAYS", v -> integer("STATS_BACKFILL_DAYS", v, 1, 3650));
+    // the limits are the consumers' own (RollupService and AdminApi refuse more), so nothing fails later;
+    // STATS_BACKFILL_DAYS unset: all history (the ticks materialize every closed day since the first usage row)
+    Optional<Integer> backfill = optional("STATS_BACKFILL_DAYS",
+        v -> integer("STATS_BACKFILL_DAYS", v, 1, RollupService.MAX_BACKFILL_DAYS));
     int batch = value("STATS_ROLLUP_BATCH_DAYS", "31", v -> integer("STATS_ROLLUP_BATCH_DAYS", v, 1, 366));
     int parallelism = value("STATS_ROLLUP_PARALLELISM", "2", v -> integer("STATS_ROLLUP_PARALLELISM", v, 1, 4));
     int tickBatches = value("STATS_TICK_MAX_BATCHES", "4", v -> integer("STATS_TICK_MAX_BATCHES", v, 1, 1000));
-    int maxRange = value("STATS_MAX_RANGE_DAYS", "366", v -> integer("STATS_MAX_RANGE_DAYS", v, 1, 3660));
+    int maxRange = value("STATS_MAX_RANGE_DAYS", "366",
+        v -> integer("STATS_MAX_RANGE_DAYS", v, 1, RollupService.MAX_BACKFILL_DAYS));
     Duration liveCache = value("STATS_LIVE_CACHE", "PT1S",
         v -> duration("STATS_LIVE_CACHE", v, Duration.ZERO, Duration.ofMinutes(1), "PT1S, PT0S to turn it off"));
     if (!problems.isEmpty()) {

@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** The validated configuration (from the environment; see CONTRACT.md and the README). */
 /**
+ * The validated configuration (from the environment; see the README). {@link #toString()} never shows the
+ * admin token (and the database URL's own toString hides its password), so the object can be logged.
  * {@code backfillDays}: the optional cap on the history the timer keeps materialized (absent: all of it);
  * {@code tickMaxBatches}: how many batches of {@code batchDays} one tick does at most (the next tick follows
  * at once while work is left).
@@ -27,4 +28,16 @@ public record StatsConfig(
     int rollupParallelism,
     int tickMaxBatches,
     int maxRangeDays,
-    Duration liveCacheTtl) {}
+    Duration liveCacheTtl) {
+
+  @Override
+  public String toString() {
+    return "StatsConfig[databaseUrl=" + databaseUrl.map(PostgresUrl::toString).orElse("(embedded)")
+        + ", dataDir=" + dataDir + ", timeZone=" + timeZone + ", http=" + httpHost + ":" + httpPort
+        + ", adminToken=" + (adminToken.isPresent() ? "<redacted>" : "(generated)")
+        + ", rollupInterval=" + rollupInterval + ", settleDays=" + settleDays + ", backfillDays=" + backfillDays
+        + ", batchDays=" + batchDays + ", rollupParallelism=" + rollupParallelism + ", tickMaxBatches=" + tickMaxBatches
+        + ", maxRangeDays=" + maxRangeDays
+        + ", liveCacheTtl=" + liveCacheTtl + "]";
+  }
+}

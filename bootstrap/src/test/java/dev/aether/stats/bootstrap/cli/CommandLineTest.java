@@ -22,10 +22,12 @@ class CommandLineTest {
         CommandLine.parse(new String[] {"rollup", "--from", "2026-01-01", "--to=2026-01-31"}));
     assertEquals(new Command.Backfill(java.util.OptionalInt.empty()), CommandLine.parse(new String[] {"backfill"}));
     assertEquals(new Command.Backfill(java.util.OptionalInt.of(30)), CommandLine.parse(new String[] {"backfill", "--days", "30"}));
-    assertEquals(new Command.DemoData(90, 50000, 1000, 42),
+    assertEquals(new Command.DemoData(90, 50000, 1000, 42, false),
         CommandLine.parse(new String[] {"demo-data", "--days", "90", "--rows-per-day", "50000", "--users", "1000"}));
-    assertEquals(new Command.DemoData(1, 2, 3, -7),
+    assertEquals(new Command.DemoData(1, 2, 3, -7, false),
         CommandLine.parse(new String[] {"demo-data", "--days", "1", "--rows-per-day", "2", "--users", "3", "--seed", "-7"}));
+    assertEquals(new Command.DemoData(1, 2, 3, 42, true),
+        CommandLine.parse(new String[] {"demo-data", "--days", "1", "--rows-per-day", "2", "--users", "3", "--force"}));
   }
 
   @Test

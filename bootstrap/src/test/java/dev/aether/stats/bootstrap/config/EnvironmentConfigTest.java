@@ -112,4 +112,25 @@ class EnvironmentConfigTest {
     StatsConfig c = EnvironmentConfig.load(Map.of("STATS_DATABASE_URL", "postgresql://u:pw123456@h/db"));
     assertEquals("postgresql://u:***@h:5432/db", c.databaseUrl().orElseThrow().toString());
   }
+
+  @Test
+  void everyLimitIsTheOneItsConsumerAccepts() throws Exception {
+    // the HTTP API and the rollup service refuse ranges and backfills above 3650 days: so does the configuration
+    assertEquals(3650, EnvironmentConfig.load(Map.of("STATS_MAX_RANGE_DAYS", "3650")).maxRangeDays());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> EnvironmentConfig.load(Map.of("STATS_MAX_RANGE_DAYS", "3651", "STATS_BACKFILL_DAYS", "3651")));
+    assertEquals(List.of("STATS_BACKFILL_DAYS 3651 is out of range 1..3650",
+        "STATS_MAX_RANGE_DAYS 3651 is out of range 1..3650"), e.problems());
+  }
+
+  @Test
+  void noSecretShowsInTheConfigurationsToString() throws Exception {
+    StatsConfig c = EnvironmentConfig.load(Map.of(
+        "STATS_DATABASE_URL", "postgresql://stats:db-pass-9f8e7d@db.example:6543/gateway",
+        "STATS_ADMIN_TOKEN", "admin-token-5a4b3c2d1e"));
+    String shown = c.toString();
+    assertFalse(shown.contains("db-pass-9f8e7d"), shown);
+    assertFalse(shown.contains("admin-token-5a4b3c2d1e"), shown);
+    assertTrue(shown.contains("db.example:6543/gateway") && shown.contains("adminToken=<redacted>"), shown);
+  }
 }

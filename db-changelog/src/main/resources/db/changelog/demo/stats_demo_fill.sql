@@ -12,6 +12,7 @@
 --   users / api_keys  from p_seed only: a second fill with the same seed reuses them (ON CONFLICT DO NOTHING);
 --   usage / candidates from p_seed and p_end: fills with other end instants add new rows, never collide.
 -- Running the very same fill twice adds nothing the second time (ON CONFLICT DO NOTHING everywhere).
+-- Every call records the usage rows it inserted in stats_demo_runs (demo/demo.changelog.xml installs both).
 --
 -- Shape: daily cycle busier in the afternoon (in p_end's day frame), a few heavy users and a long tail,
 -- ~3% anonymous rows (user_id NULL), 8 models over 4 providers with skewed popularity and per-user
@@ -290,6 +291,9 @@ BEGIN
         v_usage := v_usage + v_u;
         v_cands := v_cands + v_c;
     END LOOP;
+
+    -- what demo-data checks to tell generated rows from a gateway's own (see stats_demo_runs)
+    INSERT INTO stats_demo_runs (seed, end_at, usage_added) VALUES (p_seed, p_end, v_usage);
 
     RETURN QUERY SELECT v_users, v_keys, v_usage, v_cands;
 END;
