@@ -3,6 +3,8 @@ package dev.aether.stats.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -30,6 +32,24 @@ final class ArchitectureRules {
     return noClasses().that().resideInAPackage(root + ".adapters.http..")
         .should().dependOnClassesThat().resideInAnyPackage(root + ".adapters.postgres..", root + ".bootstrap..")
         .because("adapters only know the domain; bootstrap wires them");
+  }
+
+  /**
+   * The HTTP adapter calls the domain through its inbound ports ({@code domain.api}: query and command
+   * interfaces) only: never an outbound port ({@code domain.port}, what the use cases need from a
+   * database), never a concrete use case class. Values and callbacks of the use cases (records, enums,
+   * interfaces in {@code domain.usecase}) are allowed.
+   */
+  static ArchRule httpAdapterUsesOnlyInboundPorts(String root) {
+    DescribedPredicate<JavaClass> concreteUseCase = JavaClass.Predicates.resideInAPackage(root + ".domain.usecase..")
+        .and(DescribedPredicate.describe("a class (not an interface, record or enum)",
+            c -> !c.isInterface() && !c.isRecord() && !c.isEnum()));
+    return noClasses().that().resideInAPackage(root + ".adapters.http..")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(root + ".domain.port..")
+            .or(concreteUseCase)
+            .as("outbound ports (domain.port) or concrete use case classes (domain.usecase)"))
+        .because("adapters-http depends on the domain's inbound ports only (README: design); bootstrap wires "
+            + "the use cases behind them");
   }
 
   static ArchRule onlyPostgresAdapterTouchesSql(String root) {

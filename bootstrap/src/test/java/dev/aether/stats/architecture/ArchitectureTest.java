@@ -37,6 +37,7 @@ class ArchitectureTest {
       ArchitectureRules::domainDependsOnlyOnJava,
       ArchitectureRules::postgresAdapterIsIndependent,
       ArchitectureRules::httpAdapterIsIndependent,
+      ArchitectureRules::httpAdapterUsesOnlyInboundPorts,
       ArchitectureRules::onlyPostgresAdapterTouchesSql,
       ArchitectureRules::onlyHttpAdapterTouchesWeb);
 
@@ -60,6 +61,24 @@ class ArchitectureTest {
   @Test
   void httpAdapterRuleFailsWhenItUsesBootstrap() {
     assertViolation(ArchitectureRules.httpAdapterIsIndependent(FIXTURE), "BadHttpHandler", "BootThing");
+  }
+
+  @Test
+  void inboundPortsRuleFailsWhenTheHttpAdapterUsesAnOutboundPort() {
+    assertViolation(ArchitectureRules.httpAdapterUsesOnlyInboundPorts(FIXTURE), "OutboundPortHandler", "FixtureRunLog");
+  }
+
+  @Test
+  void inboundPortsRuleFailsWhenTheHttpAdapterUsesAConcreteUseCase() {
+    assertViolation(ArchitectureRules.httpAdapterUsesOnlyInboundPorts(FIXTURE), "ConcreteUseCaseHandler",
+        "FixtureRunService");
+  }
+
+  @Test
+  void inboundPortsRuleAcceptsAnInboundPortAndTheValuesItReturns() {
+    EvaluationResult r = ArchitectureRules.httpAdapterUsesOnlyInboundPorts(FIXTURE).evaluate(fixtures);
+    assertFalse(r.getFailureReport().getDetails().stream().anyMatch(d -> d.contains("InboundPortHandler")),
+        () -> String.join("\n", r.getFailureReport().getDetails()));
   }
 
   @Test

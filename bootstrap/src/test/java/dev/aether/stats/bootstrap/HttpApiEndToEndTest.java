@@ -132,6 +132,21 @@ class HttpApiEndToEndTest {
     assertEquals(200, anonymous.get("/openapi.json").statusCode());
   }
 
+  @Test
+  void metricsHoldVertxServerAndPoolMetersBesideOurs() throws Exception {
+    assertEquals(200, http.get("/api/stats/combined").statusCode());
+    String text = new Http(service.port(), null).get("/metrics").body();
+    assertTrue(text.contains("aether_stats_http_requests_total{method=\"GET\",route=\"/api/stats/combined\",status=\"200\"}"),
+        text);
+    // Vert.x's own meters, from the registry handed to it at start
+    assertTrue(text.contains("# TYPE vertx_http_server_requests_total counter"), text);
+    assertTrue(text.contains("vertx_pool_in_use{pool_name=\"aether-stats\",pool_type=\"sql\"}"), text);
+    assertTrue(text.contains("# TYPE jvm_memory_used_bytes gauge"), text);
+    // bounded labels only: no path or remote address on Vert.x's meters
+    assertTrue(text.lines().filter(l -> l.startsWith("vertx_")).noneMatch(l -> l.contains("path=") || l.contains("remote=")),
+        text);
+  }
+
   private static JsonObject awaitRun(long id) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {

@@ -47,7 +47,7 @@ class LoadAndRacesTest {
     Map<String, String> env = Map.of("STATS_DATABASE_URL", MainTest.urlWithPassword(DB.url()), "STATS_HTTP_PORT", "0",
         "STATS_ADMIN_TOKEN", TOKEN, "STATS_ROLLUP_INTERVAL", "PT1S");
     ServeCommand.RunningService one = ServeCommand.start(EnvironmentConfig.load(env), false, quiet(), CLOCK);
-    Future.fromCompletionStage(one.app().demoTraffic().fill(10, 500, 20, 42, NOW)).await();
+    DemoFill.fill(DB, one, 10, 500, 20, 42, NOW);
     ServeCommand.RunningService two = ServeCommand.start(EnvironmentConfig.load(env), false, quiet(), CLOCK);
     AtomicBoolean running = new AtomicBoolean(true);
     List<Throwable> errors = new CopyOnWriteArrayList<>();

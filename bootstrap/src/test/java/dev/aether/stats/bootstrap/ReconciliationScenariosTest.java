@@ -86,7 +86,7 @@ class ReconciliationScenariosTest {
     ServeCommand.RunningService s = serve(Map.of("STATS_ROLLUP_BATCH_DAYS", "2", "STATS_ROLLUP_PARALLELISM", "2",
         "STATS_TICK_MAX_BATCHES", "100")); // one tick covers all 20 days
     try {
-      Future.fromCompletionStage(s.app().demoTraffic().fill(20, 500, 20, 7, NOW)).await();
+      DemoFill.fill(DB, s, 20, 500, 20, 7, NOW);
       // a trigger on stats_daily raises for one day, as in the report
       DB.execute("CREATE FUNCTION fail_one_day() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
               + " IF NEW.date = '2026-11-14T00:00:00Z'::timestamptz THEN RAISE EXCEPTION 'disk trouble'; END IF;"
@@ -123,7 +123,7 @@ class ReconciliationScenariosTest {
   void aZoneChangeReplacesTheOldZonesDaysInsteadOfAddingToThem() throws Exception {
     ServeCommand.RunningService utc = serve(Map.of());
     try {
-      Future.fromCompletionStage(utc.app().demoTraffic().fill(20, 500, 20, 11, NOW)).await();
+      DemoFill.fill(DB, utc, 20, 500, 20, 11, NOW);
       tickUntilQuiet(utc);
       assertEveryDayOnceAndCombinedExact(utc, "UTC");
     } finally {
@@ -147,7 +147,7 @@ class ReconciliationScenariosTest {
   void historyOlderThanAYearIsCountedByDefault() throws Exception {
     ServeCommand.RunningService s = serve(Map.of("STATS_TICK_MAX_BATCHES", "3"));
     try {
-      Future.fromCompletionStage(s.app().demoTraffic().fill(5, 50, 5, 3, NOW)).await();
+      DemoFill.fill(DB, s, 5, 50, 5, 3, NOW);
       DB.execute("INSERT INTO usage (id, user_id, request_id, provider, model, input_tokens, status_code, status,"
           + " created_at) VALUES ('old-1', NULL, 'old-req-1', 'openai', 'gpt-4o', 10, 200, 'completed',"
           + " '2025-03-01T12:00:00Z')");
@@ -173,7 +173,7 @@ class ReconciliationScenariosTest {
   void aManualRollupOfOneRecentDayOnAnEmptyDatabaseDoesNotHideTheRest() throws Exception {
     ServeCommand.RunningService s = serve(Map.of());
     try {
-      Future.fromCompletionStage(s.app().demoTraffic().fill(10, 300, 10, 5, NOW)).await();
+      DemoFill.fill(DB, s, 10, 300, 10, 5, NOW);
       Future.fromCompletionStage(s.app().rollupService().rollup(DayRange.of(TODAY.minusDays(1)), RunKind.ROLLUP,
           ProgressListener.NONE)).await();
       CombinedStats c = Future.fromCompletionStage(s.app().statsQueries().combined()).await();

@@ -59,7 +59,7 @@ class RollupTimerTest {
   void theFirstTickMaterializesHistoryAndCombinedEqualsADirectSum() throws Exception {
     ServeCommand.RunningService service = serve("PT1H");
     try {
-      Future.fromCompletionStage(service.app().demoTraffic().fill(90, 150, 30, 42, NOW)).await();
+      DemoFill.fill(DB, service, 90, 150, 30, 42, NOW);
       Ticks.tickNow(service);
       // every closed day from the first usage day to yesterday (UTC) is materialized
       assertEquals(DB.queryLong("SELECT " + TODAY + " - min(created_at AT TIME ZONE 'UTC')::date FROM usage"),

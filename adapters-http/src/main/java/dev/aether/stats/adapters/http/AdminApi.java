@@ -1,11 +1,11 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.api.CheckHealth;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
+import dev.aether.stats.domain.api.RunQueries;
+import dev.aether.stats.domain.api.StartRollup;
+import dev.aether.stats.domain.api.StatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
-import dev.aether.stats.domain.port.PingDatabase;
-import dev.aether.stats.domain.port.RunLog;
-import dev.aether.stats.domain.usecase.HourlyQueries;
-import dev.aether.stats.domain.usecase.RollupService;
-import dev.aether.stats.domain.usecase.StatsQueries;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -26,26 +26,28 @@ public final class AdminApi {
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
   /**
-   * What the API needs. {@code maxRangeDays} bounds the day ranges of reads and rollups; {@code
+   * What the API needs: the domain's inbound ports only (queries and commands, never an outbound port).
+   * {@code rollups} should refuse a second run of a kind while one runs (the domain's OneRunPerKind).
+   * {@code maxRangeDays} bounds the day ranges of reads and rollups; {@code
    * databaseTimeout} bounds every use case call (past it: 503). {@code metrics} is shared with whoever
    * records rollup runs outside HTTP (the timer). {@code hourly} answers the hour reads.
    */
   public record Dependencies(
-      PingDatabase ping,
-      StatsQueries queries,
-      RollupService rollups,
-      RunLog runs,
+      CheckHealth health,
+      StatsQuery queries,
+      StartRollup rollups,
+      RunQueries runs,
       BusinessCalendar calendar,
       String adminToken,
       int maxRangeDays,
       ApiMetrics metrics,
       Duration databaseTimeout,
-      HourlyQueries hourly) {
+      HourlyStatsQuery hourly) {
     public static final int DEFAULT_MAX_RANGE_DAYS = 366;
     public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(10);
 
     public Dependencies {
-      Objects.requireNonNull(ping, "ping");
+      Objects.requireNonNull(health, "health");
       Objects.requireNonNull(queries, "queries");
       Objects.requireNonNull(rollups, "rollups");
       Objects.requireNonNull(runs, "runs");
@@ -56,9 +58,9 @@ public final class AdminApi {
       if (adminToken == null || adminToken.isBlank()) {
         throw new IllegalArgumentException("the admin token must not be blank");
       }
-      if (maxRangeDays < 1 || maxRangeDays > RollupService.MAX_BACKFILL_DAYS) {
+      if (maxRangeDays < 1 || maxRangeDays > StartRollup.MAX_BACKFILL_DAYS) {
         throw new IllegalArgumentException(
-            "maxRangeDays must be between 1 and " + RollupService.MAX_BACKFILL_DAYS + ", got " + maxRangeDays);
+            "maxRangeDays must be between 1 and " + StartRollup.MAX_BACKFILL_DAYS + ", got " + maxRangeDays);
       }
       if (databaseTimeout.isNegative() || databaseTimeout.isZero()) {
         throw new IllegalArgumentException("databaseTimeout must be positive");
@@ -66,9 +68,9 @@ public final class AdminApi {
     }
 
     /** With the default database timeout (10 s). */
-    public Dependencies(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
-        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics, HourlyQueries hourly) {
-      this(ping, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT,
+    public Dependencies(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
+        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics, HourlyStatsQuery hourly) {
+      this(health, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT,
           hourly);
     }
 
@@ -103,7 +105,7 @@ public final class AdminApi {
 
     Duration healthTimeout = deps.databaseTimeout().compareTo(HEALTH_TIMEOUT) < 0
         ? deps.databaseTimeout() : HEALTH_TIMEOUT;
-    routes.add(HttpMethod.GET, "/health").handler(new HealthHandler(deps.ping(), healthTimeout));
+    routes.add(HttpMethod.GET, "/health").handler(new HealthHandler(deps.health(), healthTimeout));
     routes.add(HttpMethod.GET, "/metrics").handler(metrics.exposition());
     routes.add(HttpMethod.GET, "/openapi.json").handler(ctx -> ctx.response()
         .putHeader("content-type", Responses.JSON).end(openApi));

@@ -33,6 +33,14 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, "not_found", message);
   }
 
+  static ApiError notAcceptable(String message) {
+    return new ApiError(406, "not_acceptable", message);
+  }
+
+  static ApiError conflict(String message) {
+    return new ApiError(409, "conflict", message);
+  }
+
   static ApiError unsupportedMediaType(String message) {
     return new ApiError(415, "unsupported_media_type", message);
   }

@@ -1,65 +1,73 @@
 package dev.aether.stats.adapters.http;
 
-import java.lang.management.ManagementFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The service's metrics, rendered by hand in the Prometheus text format 0.0.4 (no metrics library: a few
- * counters do not justify a dependency). Thread-safe: HTTP requests are recorded from event loops, rollup
- * runs and the newest materialized day from whatever thread the bootstrap's timer completes on.
+ * The service's own meters, in a Micrometer registry whose Prometheus rendering is GET /metrics. The same
+ * registry holds the JVM and process meters ({@link #newRegistry}) and, in {@code serve}, Vert.x's HTTP
+ * server and pool meters (the bootstrap hands it to Vert.x). Thread-safe: HTTP requests are recorded from
+ * event loops, rollup runs and the newest materialized day from whatever thread the timer completes on.
  *
- * <p>Label values are bounded: routes are templates (or "unmatched"), methods a fixed set, run kinds and
- * outcomes come from code.
+ * <p>Our meters keep the names and labels documented in the README (dashboards rely on them); label values
+ * are bounded: routes are templates (or "unmatched"), methods a fixed set, run kinds and outcomes come from
+ * code.
  */
 public final class ApiMetrics {
+  /** What {@link PrometheusMeterRegistry#scrape()} writes: the text format 0.0.4. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-  /** Latency bucket bounds in seconds: the admin API answers from memory or from one or two queries. */
-  private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-  private static final java.util.Set<String> METHODS =
-      java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+  /** Latency bucket bounds: the admin API answers from memory or from one or two queries. */
+  private static final Duration[] BUCKETS = {
+      Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+      Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+  private static final Set<String> UNLINTABLE = Set.of("process.cpu.time", "system.cpu.count");
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
 
+  private final PrometheusMeterRegistry registry;
   private final Clock clock;
-  private final Map<HttpKey, LongAdder> requests = new ConcurrentHashMap<>();
-  private final Map<RouteKey, Histogram> latencies = new ConcurrentHashMap<>();
-  private final Map<RunKey, LongAdder> runs = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lastRunMillis = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> newestMaterializedDay = new AtomicReference<>();
   private final AtomicReference<Instant> newestMaterializedHour = new AtomicReference<>();
 
-  private record HttpKey(String method, String route, int status) {}
-
-  private record RouteKey(String method, String route) {}
-
-  private record RunKey(String kind, String outcome) {}
-
-  private static final class Histogram {
-    final LongAdder[] counts = new LongAdder[BUCKETS.length + 1];
-    final DoubleAdder sum = new DoubleAdder();
-
-    Histogram() {
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] = new LongAdder();
-      }
-    }
-
-    void observe(double seconds) {
-      int i = 0;
-      while (i < BUCKETS.length && seconds > BUCKETS[i]) {
-        i++;
-      }
-      counts[i].increment();
-      sum.add(seconds);
-    }
+  /** A Prometheus registry with the JVM's and the process's meters bound (process_uptime_seconds etc.). */
+  @SuppressWarnings("resource") // the GC binder lives as long as the registry, i.e. the process
+  public static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Two of the processor binder's meters fail `promtool check metrics` (process_cpu_time_ns_total: an
+    // abbreviated unit; system_cpu_count: a gauge named like a histogram's _count); process_cpu_usage and
+    // system_cpu_usage stay.
+    registry.config().meterFilter(MeterFilter.deny(id -> UNLINTABLE.contains(id.getName())));
+    new UptimeMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    return registry;
   }
 
   public ApiMetrics() {
@@ -68,7 +76,17 @@ public final class ApiMetrics {
 
   /** {@code clock} gives "now" for the age of the newest materialized day. */
   public ApiMetrics(Clock clock) {
+    this(newRegistry(), clock);
+  }
+
+  /** On a registry that others (Vert.x's metrics) write into as well. */
+  public ApiMetrics(PrometheusMeterRegistry registry, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
   }
 
   /**
@@ -79,127 +97,58 @@ public final class ApiMetrics {
    * @param millis how long it took
    */
   public void recordRun(String kind, String outcome, long millis) {
-    String k = Objects.requireNonNull(kind, "kind");
-    runs.computeIfAbsent(new RunKey(k, Objects.requireNonNull(outcome, "outcome")), x -> new LongAdder())
-        .increment();
-    lastRunMillis.computeIfAbsent(k, x -> new AtomicLong()).set(Math.max(0, millis));
+    Objects.requireNonNull(kind, "kind");
+    Counter.builder("aether.stats.rollup.runs").description("Finished rollup runs, by kind and outcome.")
+        .tag("kind", kind).tag("outcome", Objects.requireNonNull(outcome, "outcome"))
+        .register(registry).increment();
+    lastRunMillis.computeIfAbsent(kind, k -> {
+      AtomicLong ms = new AtomicLong();
+      Gauge.builder("aether.stats.rollup.last.run.duration", ms, v -> v.get() / 1000.0)
+          .description("Duration of the last finished rollup run of each kind.")
+          .baseUnit("seconds").tag("kind", k).register(registry);
+      return ms;
+    }).set(Math.max(0, millis));
   }
 
   /** The start instant of the newest materialized business day (the bootstrap reads it after each tick). */
   public void recordNewestMaterializedDay(Instant dayStart) {
-    newestMaterializedDay.set(Objects.requireNonNull(dayStart, "dayStart"));
+    Objects.requireNonNull(dayStart, "dayStart");
+    if (newestMaterializedDay.getAndSet(dayStart) == null) {
+      // registered on the first report only: until then the age is unknown, and shown as absent
+      Gauge.builder("aether.stats.newest.materialized.day.age", newestMaterializedDay,
+              ref -> Duration.between(ref.get(), clock.instant()).toMillis() / 1000.0)
+          .description("Seconds since the start of the newest materialized business day.")
+          .baseUnit("seconds").register(registry);
+    }
   }
 
   /** The start of the newest materialized UTC hour bucket (whoever maintains the buckets records it). */
   public void recordNewestMaterializedHour(Instant hourStart) {
-    newestMaterializedHour.set(Objects.requireNonNull(hourStart, "hourStart"));
+    Objects.requireNonNull(hourStart, "hourStart");
+    if (newestMaterializedHour.getAndSet(hourStart) == null) {
+      // as for the day: registered on the first report, absent until then
+      Gauge.builder("aether.stats.newest.materialized.hour.age", newestMaterializedHour,
+              ref -> Duration.between(ref.get(), clock.instant()).toMillis() / 1000.0)
+          .description("Seconds since the start of the newest materialized UTC hour bucket.")
+          .baseUnit("seconds").register(registry);
+    }
   }
 
   void recordHttp(String method, String route, int status, long nanos) {
     String m = METHODS.contains(method) ? method : "OTHER";
-    requests.computeIfAbsent(new HttpKey(m, route, status), k -> new LongAdder()).increment();
-    latencies.computeIfAbsent(new RouteKey(m, route), k -> new Histogram()).observe(nanos / 1e9);
+    Counter.builder("aether.stats.http.requests")
+        .description("HTTP requests answered, by method, route template and status.")
+        .tag("method", m).tag("route", route).tag("status", Integer.toString(status))
+        .register(registry).increment();
+    Timer.builder("aether.stats.http.request.duration")
+        .description("Time to answer HTTP requests, by method and route template.")
+        .serviceLevelObjectives(BUCKETS)
+        .tag("method", m).tag("route", route)
+        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** The whole exposition, families in a fixed order, series sorted, so scrapes are comparable. */
+  /** The whole exposition in the Prometheus text format. */
   String render() {
-    StringBuilder out = new StringBuilder(4096);
-
-    family(out, "aether_stats_http_requests_total", "counter",
-        "HTTP requests answered, by method, route template and status.");
-    new TreeMap<>(keyed(requests, k -> labels("method", k.method(), "route", k.route(),
-        "status", Integer.toString(k.status())))).forEach((labels, n) ->
-        sample(out, "aether_stats_http_requests_total", labels, n.sum()));
-
-    family(out, "aether_stats_http_request_duration_seconds", "histogram",
-        "Time to answer HTTP requests, by method and route template.");
-    new TreeMap<>(keyed(latencies, k -> labels("method", k.method(), "route", k.route()))).forEach((labels, h) -> {
-      long cumulative = 0;
-      for (int i = 0; i <= BUCKETS.length; i++) {
-        cumulative += h.counts[i].sum();
-        String le = i < BUCKETS.length ? number(BUCKETS[i]) : "+Inf";
-        sample(out, "aether_stats_http_request_duration_seconds_bucket",
-            labels.substring(0, labels.length() - 1) + ",le=\"" + le + "\"}", cumulative);
-      }
-      sample(out, "aether_stats_http_request_duration_seconds_sum", labels, h.sum.sum());
-      sample(out, "aether_stats_http_request_duration_seconds_count", labels, cumulative);
-    });
-
-    family(out, "aether_stats_rollup_runs_total", "counter", "Finished rollup runs, by kind and outcome.");
-    new TreeMap<>(keyed(runs, k -> labels("kind", k.kind(), "outcome", k.outcome()))).forEach((labels, n) ->
-        sample(out, "aether_stats_rollup_runs_total", labels, n.sum()));
-
-    family(out, "aether_stats_rollup_last_run_duration_seconds", "gauge",
-        "Duration of the last finished rollup run of each kind.");
-    new TreeMap<>(lastRunMillis).forEach((kind, ms) ->
-        sample(out, "aether_stats_rollup_last_run_duration_seconds", labels("kind", kind), ms.get() / 1000.0));
-
-    Instant newest = newestMaterializedDay.get();
-    if (newest != null) {
-      family(out, "aether_stats_newest_materialized_day_age_seconds", "gauge",
-          "Seconds since the start of the newest materialized business day.");
-      sample(out, "aether_stats_newest_materialized_day_age_seconds", "",
-          Duration.between(newest, clock.instant()).toMillis() / 1000.0);
-    }
-
-    Instant newestHour = newestMaterializedHour.get();
-    if (newestHour != null) {
-      family(out, "aether_stats_newest_materialized_hour_age_seconds", "gauge",
-          "Seconds since the start of the newest materialized UTC hour bucket.");
-      sample(out, "aether_stats_newest_materialized_hour_age_seconds", "",
-          Duration.between(newestHour, clock.instant()).toMillis() / 1000.0);
-    }
-
-    var runtime = ManagementFactory.getRuntimeMXBean();
-    family(out, "process_uptime_seconds", "gauge", "Seconds since the process started.");
-    sample(out, "process_uptime_seconds", "", runtime.getUptime() / 1000.0);
-    family(out, "process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
-    sample(out, "process_start_time_seconds", "", runtime.getStartTime() / 1000.0);
-    return out.toString();
-  }
-
-  private static <K, V> Map<String, V> keyed(Map<K, V> map, java.util.function.Function<K, String> labels) {
-    Map<String, V> out = new TreeMap<>();
-    map.forEach((k, v) -> out.put(labels.apply(k), v));
-    return out;
-  }
-
-  private static void family(StringBuilder out, String name, String type, String help) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-  }
-
-  private static void sample(StringBuilder out, String name, String labels, double value) {
-    out.append(name).append(labels).append(' ').append(number(value)).append('\n');
-  }
-
-  private static String labels(String... kv) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < kv.length; i += 2) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append(kv[i]).append("=\"").append(escape(kv[i + 1])).append('"');
-    }
-    return sb.append('}').toString();
-  }
-
-  /** Label value escaping of the text format: backslash, double quote and line feed. */
-  static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
-
-  private static String number(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    // plain decimal notation (no exponent), which every scraper parses
-    return java.math.BigDecimal.valueOf(v).toPlainString();
+    return registry.scrape();
   }
 }

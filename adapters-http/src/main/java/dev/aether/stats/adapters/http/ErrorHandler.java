@@ -1,5 +1,6 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.api.RunAlreadyRunningException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,6 +36,11 @@ final class ErrorHandler implements Handler<RoutingContext> {
         if (allow != null) {
           ctx.response().putHeader("allow", allow);
         }
+      }
+      if (ctx.failure() != null && Failures.unwrap(ctx.failure()) instanceof RunAlreadyRunningException running
+          && Responses.writable(ctx.response())) {
+        // where to follow the run that is in the way
+        ctx.response().putHeader("location", "/api/stats/runs/" + running.runningRunId());
       }
       Responses.error(ctx, error);
     } catch (RuntimeException e) {

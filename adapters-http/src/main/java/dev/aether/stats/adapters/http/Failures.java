@@ -1,5 +1,7 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.api.InvalidRequestException;
+import dev.aether.stats.domain.api.RunAlreadyRunningException;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -31,10 +33,14 @@ final class Failures {
     if (isUnavailable(cause)) {
       return ApiError.databaseUnavailable("the database is unavailable; try again later");
     }
-    if (cause instanceof IllegalArgumentException) {
-      // The use cases reject bad arguments this way (e.g. a rollup ending after today); their messages are
-      // written for people. A message is not guaranteed, nor short.
+    if (cause instanceof InvalidRequestException) {
+      // Only the domain's own "the input is bad" is the caller's fault (e.g. a rollup ending after today);
+      // any other exception, an IllegalArgumentException from a corrupt row included, is ours: 500. The
+      // messages are written for people, but not guaranteed, nor short.
       return ApiError.badRequest(oneLine(cause.getMessage(), "invalid request"));
+    }
+    if (cause instanceof RunAlreadyRunningException running) {
+      return ApiError.conflict(running.getMessage());
     }
     return ApiError.internal();
   }

@@ -1,6 +1,6 @@
 package dev.aether.stats.adapters.http;
 
-import dev.aether.stats.domain.port.PingDatabase;
+import dev.aether.stats.domain.api.CheckHealth;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /** GET /health: 200 when the database answers, 503 when it does not, JSON either way, never hangs. */
 final class HealthHandler implements Handler<RoutingContext> {
-  private final PingDatabase database;
+  private final CheckHealth health;
   private final Duration timeout;
 
-  HealthHandler(PingDatabase database, Duration timeout) {
-    this.database = database;
+  HealthHandler(CheckHealth health, Duration timeout) {
+    this.health = health;
     this.timeout = timeout;
   }
 
@@ -35,7 +35,7 @@ final class HealthHandler implements Handler<RoutingContext> {
   /** A ping that throws or returns null counts as a failed ping, not as a broken handler. */
   private Future<Void> ping(RoutingContext ctx) {
     try {
-      CompletionStage<Void> stage = database.ping();
+      CompletionStage<Void> stage = health.check();
       return stage == null
           ? Future.failedFuture("no stage")
           : Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext());

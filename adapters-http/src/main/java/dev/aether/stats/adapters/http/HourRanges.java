@@ -1,7 +1,7 @@
 package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.calendar.HourRange;
-import dev.aether.stats.domain.usecase.HourlyQueries;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
 final class HourRanges {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
-  private static final Duration MAX = Duration.ofDays(HourlyQueries.MAX_DAYS);
+  private static final Duration MAX = Duration.ofDays(HourlyStatsQuery.MAX_DAYS);
 
   private HourRanges() {}
 
-  static HourRange parse(QueryParams params, HourlyQueries queries) {
+  static HourRange parse(QueryParams params, HourlyStatsQuery queries) {
     String from = params.required("from");
     String to = params.required("to");
     if (DATE.matcher(from).matches() && DATE.matcher(to).matches()) {
-      return queries.hoursOf(Dates.range(Dates.parse("from", from), Dates.parse("to", to), HourlyQueries.MAX_DAYS));
+      return queries.hoursOf(Dates.range(Dates.parse("from", from), Dates.parse("to", to), HourlyStatsQuery.MAX_DAYS));
     }
     if (!INSTANT.matcher(from).matches() || !INSTANT.matcher(to).matches()) {
       throw ApiError.badRequest("from and to must both be business days (YYYY-MM-DD) or both UTC instants"
@@ -35,7 +35,7 @@ final class HourRanges {
       throw ApiError.badRequest("from (" + from + ") must be before to (" + to + ")");
     }
     if (Duration.between(start, end).compareTo(MAX) > 0) {
-      throw ApiError.badRequest("the range " + from + ".." + to + " is longer than " + HourlyQueries.MAX_DAYS
+      throw ApiError.badRequest("the range " + from + ".." + to + " is longer than " + HourlyStatsQuery.MAX_DAYS
           + " days, the most allowed per request");
     }
     return new HourRange(HourRange.floor(start), HourRange.ceil(end));

@@ -1,16 +1,16 @@
 package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.calendar.HourRange;
-import dev.aether.stats.domain.usecase.HourlyQueries;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /** The hour reads under /api/stats/hourly: whole gateway and per model, one object per UTC hour. */
 final class HourlyRoutes {
-  private final HourlyQueries queries;
+  private final HourlyStatsQuery queries;
   private final UseCaseCalls calls;
 
-  HourlyRoutes(HourlyQueries queries, UseCaseCalls calls) {
+  HourlyRoutes(HourlyStatsQuery queries, UseCaseCalls calls) {
     this.queries = queries;
     this.calls = calls;
   }

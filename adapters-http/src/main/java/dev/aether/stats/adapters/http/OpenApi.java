@@ -43,23 +43,23 @@ final class OpenApi {
         "One object per business day of from..to (both included, at most " + maxRangeDays + " days), in "
             + "order: stored when materialized, live otherwise.")
         .put("parameters", rangeParameters())
-        .put("responses", standard(json("One object per day.", arrayOf("Daily")))));
+        .put("responses", standard(list("One object per day.", "Daily"))));
     path(paths, "/api/stats/daily/models", "get", secured("getModelDaily", "Days per model",
         "One object per business day and model with requests, ordered by day then model.")
         .put("parameters", rangeParameters())
-        .put("responses", standard(json("One object per day and model.", arrayOf("ModelDaily")))));
+        .put("responses", standard(list("One object per day and model.", "ModelDaily"))));
     path(paths, "/api/stats/hourly", "get", secured("getHourly", "Whole-gateway UTC hours",
         "One object per UTC hour, in order, hours without rows included as zeros: for two dates, every hour "
             + "overlapping the business days from..to; for two instants, the hours starting in [from, to), from "
             + "rounded down to its hour. At most 31 days. Stored when a bucket of the closed hour exists, live "
             + "otherwise.")
         .put("parameters", hourParameters())
-        .put("responses", standard(json("One object per hour.", arrayOf("Hourly")))));
+        .put("responses", standard(list("One object per hour.", "Hourly"))));
     path(paths, "/api/stats/hourly/models", "get", secured("getModelHourly", "UTC hours per model",
         "One object per UTC hour and model with requests, ordered by hour then model; from/to as for "
             + "/api/stats/hourly.")
         .put("parameters", hourParameters())
-        .put("responses", standard(json("One object per hour and model.", arrayOf("ModelHourly")))));
+        .put("responses", standard(list("One object per hour and model.", "ModelHourly"))));
     JsonArray userParameters = new JsonArray().add(new JsonObject().put("name", "user_id").put("in", "path")
         .put("required", true).put("description", "The user's id.")
         .put("schema", new JsonObject().put("type", "string")));
@@ -68,7 +68,7 @@ final class OpenApi {
         "One object per business day of from..to on which the user has requests, in order; 404 for an "
             + "unknown user.")
         .put("parameters", userParameters)
-        .put("responses", standard(json("One object per day with requests.", arrayOf("UserDaily")))
+        .put("responses", standard(list("One object per day with requests.", "UserDaily"))
             .put("404", errorRef("NotFound"))));
 
     path(paths, "/api/stats/rollup", "post", secured("startRollup", "Materialize days",
@@ -86,7 +86,7 @@ final class OpenApi {
             .put("required", false).put("description", "How many runs (default 20).")
             .put("schema", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", 100)
                 .put("default", 20))))
-        .put("responses", standard(json("Runs, newest first.", arrayOf("Run")))));
+        .put("responses", standard(list("Runs, newest first.", "Run"))));
     path(paths, "/api/stats/runs/{id}", "get", secured("getRun", "One run",
         "A recorded run: progress while running, outcome when ended.")
         .put("parameters", new JsonArray().add(new JsonObject().put("name", "id").put("in", "path")
@@ -148,6 +148,7 @@ final class OpenApi {
         .put("401", errorRef("Unauthorized"))
         .put("405", errorRef("MethodNotAllowed"))
         .put("413", errorRef("PayloadTooLarge"))
+        .put("409", errorRef("Conflict"))
         .put("415", errorRef("UnsupportedMediaType"))
         .put("503", errorRef("DatabaseUnavailable"));
   }
@@ -160,6 +161,7 @@ final class OpenApi {
         .put("MethodNotAllowed", json("Method not allowed; the Allow header lists those that are.",
             OpenApiSchemas.ref("Error")))
         .put("PayloadTooLarge", json("Body over " + AdminApi.MAX_BODY_BYTES + " bytes.", OpenApiSchemas.ref("Error")))
+        .put("Conflict", json("A run of this kind is running already; Location names it.", OpenApiSchemas.ref("Error")))
         .put("UnsupportedMediaType", json("Body not sent as application/json.", OpenApiSchemas.ref("Error")))
         .put("DatabaseUnavailable", json("The database is down or did not answer in time.",
             OpenApiSchemas.ref("Error")));
@@ -197,6 +199,14 @@ final class OpenApi {
   private static JsonObject json(String description, JsonObject schema) {
     return new JsonObject().put("description", description).put("content", new JsonObject()
         .put("application/json", new JsonObject().put("schema", schema)));
+  }
+
+  /** A list answer: JSON, or CSV (header row, same fields) for Accept: text/csv. */
+  private static JsonObject list(String description, String schema) {
+    JsonObject answer = json(description, arrayOf(schema));
+    answer.getJsonObject("content").put("text/csv", new JsonObject()
+        .put("schema", new JsonObject().put("type", "string").put("description", "RFC 4180, a header row first")));
+    return answer;
   }
 
   private static JsonObject arrayOf(String schema) {

@@ -1,22 +1,43 @@
 package dev.aether.stats.adapters.http;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
-/** Writes JSON answers. Every answer of the API goes through here, so headers are the same everywhere. */
+/**
+ * Writes JSON answers (and lists as CSV when asked, 406 when neither is acceptable). Every answer of the API goes through here, so
+ * headers are the same everywhere.
+ */
 final class Responses {
   static final String JSON = "application/json; charset=utf-8";
 
   private Responses() {}
 
-  /** {@code body} is a JsonObject or JsonArray (both encode themselves with toString). */
+  /**
+   * {@code body} is a JsonObject or JsonArray (both encode themselves with toString). A list (a JsonArray
+   * of objects) is written as CSV instead when the client's Accept header prefers text/csv.
+   */
   static void json(RoutingContext ctx, int status, Object body) {
     HttpServerResponse response = ctx.response();
     if (!writable(response)) {
       return; // answered already (e.g. a timeout won the race) or the client has gone
     }
+    String contentType = JSON;
+    if (body instanceof JsonArray rows && status < 300 && Csv.fits(rows)) {
+      response.putHeader("vary", "Accept");
+      String view = ContentNegotiation.listView(ctx);
+      if (view == null) {
+        error(ctx, ApiError.notAcceptable("this list is answered as application/json or text/csv; "
+            + "the Accept header allows neither"));
+        return;
+      }
+      if (view.equals(Csv.CONTENT_TYPE)) {
+        contentType = Csv.CONTENT_TYPE;
+        body = Csv.of(rows);
+      }
+    }
     response.setStatusCode(status)
-        .putHeader("content-type", JSON)
+        .putHeader("content-type", contentType)
         // statistics change all the time and some are private: no cache may keep them
         .putHeader("cache-control", "no-store")
         .end(body.toString());

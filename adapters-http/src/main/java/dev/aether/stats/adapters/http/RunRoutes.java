@@ -1,13 +1,13 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.api.RunQueries;
+import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.calendar.DayRange;
-import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.run.RunKind;
 import dev.aether.stats.domain.run.RunRecord;
 import dev.aether.stats.domain.usecase.BatchProgress;
 import dev.aether.stats.domain.usecase.ProgressListener;
 import dev.aether.stats.domain.usecase.RollupResult;
-import dev.aether.stats.domain.usecase.RollupService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -24,20 +24,20 @@ import java.util.function.Function;
  * <p>A run can take minutes, so POST answers 202 as soon as the run is recorded (the use case's
  * {@link ProgressListener#onStart}) and the run goes on in the background; its progress and end are read
  * with GET /api/stats/runs/{id}. A run that fails before it is recorded (a bad range, a database that is
- * down) is answered with that error instead.
+ * down, a run of the same kind in progress: 409) is answered with that error instead.
  */
 final class RunRoutes {
   private static final System.Logger LOG = System.getLogger(RunRoutes.class.getName());
   private static final int DEFAULT_LIMIT = 20;
   private static final int MAX_LIMIT = 100;
 
-  private final RollupService rollups;
-  private final RunLog runs;
+  private final StartRollup rollups;
+  private final RunQueries runs;
   private final UseCaseCalls calls;
   private final ApiMetrics metrics;
   private final int maxRangeDays;
 
-  RunRoutes(RollupService rollups, RunLog runs, UseCaseCalls calls, ApiMetrics metrics, int maxRangeDays) {
+  RunRoutes(StartRollup rollups, RunQueries runs, UseCaseCalls calls, ApiMetrics metrics, int maxRangeDays) {
     this.rollups = rollups;
     this.runs = runs;
     this.calls = calls;
@@ -68,7 +68,7 @@ final class RunRoutes {
   private void backfill(RoutingContext ctx) {
     QueryParams.of(ctx);
     JsonObject body = JsonBody.object(ctx, Set.of("days"));
-    int days = JsonBody.requiredInt(body, "days", 1, RollupService.MAX_BACKFILL_DAYS);
+    int days = JsonBody.requiredInt(body, "days", 1, StartRollup.MAX_BACKFILL_DAYS);
     start(ctx, RunKind.BACKFILL, listener -> rollups.backfill(days, listener));
   }
 

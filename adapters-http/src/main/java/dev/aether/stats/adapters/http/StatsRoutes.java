@@ -2,7 +2,7 @@ package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
-import dev.aether.stats.domain.usecase.StatsQueries;
+import dev.aether.stats.domain.api.StatsQuery;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,12 +11,12 @@ final class StatsRoutes {
   /** Longer ids cannot exist (users.id is varchar(36)); such a path is answered without a query. */
   private static final int MAX_USER_ID = 255;
 
-  private final StatsQueries queries;
+  private final StatsQuery queries;
   private final BusinessCalendar calendar;
   private final UseCaseCalls calls;
   private final int maxRangeDays;
 
-  StatsRoutes(StatsQueries queries, BusinessCalendar calendar, UseCaseCalls calls, int maxRangeDays) {
+  StatsRoutes(StatsQuery queries, BusinessCalendar calendar, UseCaseCalls calls, int maxRangeDays) {
     this.queries = queries;
     this.calendar = calendar;
     this.calls = calls;

@@ -5,7 +5,9 @@ import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.fakes.HourPorts;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
-import dev.aether.stats.domain.port.PingDatabase;
+import dev.aether.stats.domain.api.CheckHealth;
+import dev.aether.stats.domain.usecase.OneRunPerKind;
+import dev.aether.stats.domain.usecase.RunHistory;
 import dev.aether.stats.domain.usecase.HourlyQueries;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -49,9 +51,10 @@ final class ApiFixture implements AutoCloseable {
     vertx = Vertx.vertx();
     calendar = new BusinessCalendar(zone, clock);
     StatsPorts ports = faults.wrap(gateway.ports());
-    PingDatabase ping = () -> faults.guard(() -> CompletableFuture.completedFuture(null));
-    api = new AdminApi(new AdminApi.Dependencies(ping, ports.queries(calendar), ports.rollupService(calendar, 7),
-        ports.runLog(), calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries()));
+    CheckHealth health = () -> faults.guard(() -> CompletableFuture.completedFuture(null));
+    api = new AdminApi(new AdminApi.Dependencies(health, ports.queries(calendar),
+        new OneRunPerKind(ports.rollupService(calendar, 7), ports.runLog()), new RunHistory(ports.runLog()),
+        calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries()));
     server = await(Future.fromCompletionStage(AdminHttpServer.start(vertx, "127.0.0.1", 0, api)));
     client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true).setKeepAlive(true));
   }

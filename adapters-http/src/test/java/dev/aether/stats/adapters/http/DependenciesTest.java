@@ -11,6 +11,7 @@ import dev.aether.stats.domain.fakes.HourPorts;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.fakes.StatsPorts;
+import dev.aether.stats.domain.usecase.RunHistory;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +27,8 @@ class DependenciesTest {
 
   private AdminApi.Dependencies deps(String token, int maxRangeDays) {
     return new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null), ports.queries(calendar),
-        ports.rollupService(calendar, 7), ports.runLog(), calendar, token, maxRangeDays, new ApiMetrics(),
-        new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar));
+        ports.rollupService(calendar, 7), new RunHistory(ports.runLog()), calendar, token, maxRangeDays,
+        new ApiMetrics(), new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar));
   }
 
   @Test
@@ -55,7 +56,7 @@ class DependenciesTest {
       // the fixture uses 366; a dedicated API with 7 shows the limit is the configured one
       AdminApi.Dependencies small = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
           api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
-          api.gateway.ports().runLog(), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1),
+          new RunHistory(api.gateway.ports().runLog()), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1),
           api.hourlyQueries());
       AdminHttpServer server = ApiFixture.await(io.vertx.core.Future.fromCompletionStage(
           AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(small))));

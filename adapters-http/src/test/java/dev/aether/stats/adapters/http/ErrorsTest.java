@@ -169,4 +169,18 @@ class ErrorsTest {
       net.close();
     }
   }
+
+  @Test
+  void anIllegalArgumentFromInsideIsOurFault500NotTheCallers400() {
+    api.faults.mode(FaultyPorts.Mode.CORRUPT);
+    for (String uri : new String[] {"/api/stats/combined", "/api/stats/daily?from=2026-03-13&to=2026-03-14"}) {
+      ApiFixture.Resp r = api.get(uri);
+      Expect.error(r, 500, "internal_error", "the server failed to answer; the cause is in its log");
+      assertTrue(!r.body().contains("errorRequests") && !r.body().contains("Exception"), r::toString);
+    }
+    // while the domain's own "bad input" stays 400
+    api.faults.mode(FaultyPorts.Mode.OK);
+    Expect.error(api.postJson("/api/stats/rollup", "{\"from\":\"2026-03-14\",\"to\":\"2026-03-16\"}"), 400,
+        "bad_request", "is after today");
+  }
 }

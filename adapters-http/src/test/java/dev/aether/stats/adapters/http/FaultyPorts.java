@@ -21,15 +21,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * The in-memory ports behind a switch: working, failing as a refused connection does, or never answering
- * (a database that hangs). Each port can also be broken on its own, to fail a run half-way.
+ * The in-memory ports behind a switch: working, failing as a refused connection does, never answering
+ * (a database that hangs), or failing as a corrupt row does (an IllegalArgumentException from deep inside). Each port can also be broken on its own, to fail a run half-way.
  */
 final class FaultyPorts {
-  enum Mode { OK, DOWN, HANG }
+  enum Mode { OK, DOWN, HANG, CORRUPT }
 
   private volatile Mode mode = Mode.OK;
   private volatile boolean materializeFails;
   private volatile boolean runStartFails;
+  private volatile CompletableFuture<Void> materializeGate = CompletableFuture.completedFuture(null);
 
   void mode(Mode mode) {
     this.mode = mode;
@@ -43,11 +44,19 @@ final class FaultyPorts {
     this.runStartFails = fails;
   }
 
+  /** Until the returned gate is completed, every materialization waits (a run stays running). */
+  CompletableFuture<Void> holdMaterialization() {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    materializeGate = gate;
+    return gate;
+  }
+
   <T> CompletionStage<T> guard(Supplier<CompletionStage<T>> call) {
     return switch (mode) {
       case OK -> call.get();
       case DOWN -> CompletableFuture.failedFuture(new ConnectException("Connection refused: localhost/127.0.0.1:5432"));
       case HANG -> new CompletableFuture<>();
+      case CORRUPT -> CompletableFuture.failedFuture(new IllegalArgumentException("errorRequests > totalRequests"));
     };
   }
 
@@ -56,7 +65,7 @@ final class FaultyPorts {
     return new StatsPorts(
         days -> guard(() -> materializeFails
             ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
-            : p.materializeDays().materialize(days)),
+            : materializeGate.thenCompose(open -> p.materializeDays().materialize(days))),
         (cutoff, dayStarts) -> guard(() -> p.refreshSummary().refresh(cutoff, dayStarts)),
         () -> guard(() -> p.loadSummary().load()),
         (from, to) -> guard(() -> p.loadLiveTotals().between(from, to)),

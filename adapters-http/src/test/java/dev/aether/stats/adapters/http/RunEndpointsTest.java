@@ -129,4 +129,40 @@ class RunEndpointsTest extends SeededApiTest {
     assertNotNull(r.json().getLong("id"));
     assertNull(r.json().getString("error"));
   }
+
+  @Test
+  void aSecondRunOfAKindWhileOneRunsIs409NamingTheRunningRun() {
+    var gate = api.faults.holdMaterialization();
+    ApiFixture.Resp first = api.postJson("/api/stats/backfill", "{\"days\":30}");
+    assertEquals(202, first.status(), first::toString);
+    Expect.fields(first.json(), "id", 1, "status", "running");
+
+    ApiFixture.Resp second = api.postJson("/api/stats/backfill", "{\"days\":5}");
+    Expect.error(second, 409, "conflict", "a backfill is already running (run 1)");
+    assertEquals("{\"error\":\"conflict\",\"message\":\"a backfill is already running (run 1)\"}", second.body());
+    assertEquals("/api/stats/runs/1", second.header("location"));
+
+    // another kind is not in the way; its own second run is
+    ApiFixture.Resp rollup = api.postJson("/api/stats/rollup", "{\"from\":\"2026-03-13\",\"to\":\"2026-03-13\"}");
+    assertEquals(202, rollup.status(), rollup::toString);
+    Expect.fields(rollup.json(), "id", 2, "kind", "rollup", "status", "running");
+    Expect.error(api.postJson("/api/stats/rollup", "{\"from\":\"2026-03-14\",\"to\":\"2026-03-14\"}"), 409,
+        "conflict", "a rollup is already running (run 2)");
+    // refused runs were never recorded
+    assertEquals(2, api.get("/api/stats/runs").array().size());
+
+    gate.complete(null); // the in-memory runs finish on this thread
+    Expect.fields(api.get("/api/stats/runs/1").json(), "status", "succeeded", "days_written", 2);
+    Expect.fields(api.get("/api/stats/runs/2").json(), "status", "succeeded", "days_written", 1);
+    ApiFixture.Resp third = api.postJson("/api/stats/backfill", "{\"days\":5}");
+    assertEquals(202, third.status(), third::toString);
+    Expect.fields(third.json(), "id", 3, "kind", "backfill");
+  }
+
+  @Test
+  void aRunRefusedAsBadInputDoesNotBlockTheNext() {
+    Expect.error(api.postJson("/api/stats/rollup", "{\"from\":\"2026-03-14\",\"to\":\"2026-03-16\"}"), 400,
+        "bad_request", "after today");
+    assertEquals(202, api.postJson("/api/stats/rollup", "{\"from\":\"2026-03-14\",\"to\":\"2026-03-14\"}").status());
+  }
 }

@@ -4,6 +4,8 @@ import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.bootstrap.db.RunningDatabase;
 import dev.aether.stats.bootstrap.wiring.DaggerStatsComponent;
 import dev.aether.stats.bootstrap.wiring.StatsComponent;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -34,7 +36,9 @@ final class AppSession {
         MigrateCommand.migrateDemo(db.url());
       }
       vertx = Vertx.vertx();
-      app = DaggerStatsComponent.factory().create(config, vertx, Clock.systemUTC(), db.url());
+      // a one-shot command serves no /metrics: an empty registry, no JVM or Vert.x meters
+      app = DaggerStatsComponent.factory().create(config, vertx, Clock.systemUTC(), db.url(),
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       StatsComponent component = app;
       return Future.fromCompletionStage(work.apply(component)).await();
     } catch (CommandFailure e) {

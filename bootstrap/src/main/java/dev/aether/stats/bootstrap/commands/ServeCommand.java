@@ -6,6 +6,9 @@ import dev.aether.stats.bootstrap.db.RunningDatabase;
 import dev.aether.stats.bootstrap.timer.RollupTimer;
 import dev.aether.stats.bootstrap.wiring.DaggerStatsComponent;
 import dev.aether.stats.bootstrap.wiring.StatsComponent;
+import dev.aether.stats.adapters.http.ApiMetrics;
+import dev.aether.stats.bootstrap.observability.VertxMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -112,11 +115,13 @@ public final class ServeCommand {
     Vertx vertx = null;
     try {
       MigrateCommand.migrate(db.url());
+      // the registry first: Vert.x writes its HTTP server and pool meters into it from the start
+      PrometheusMeterRegistry metrics = ApiMetrics.newRegistry();
+      vertx = VertxMetrics.vertx(metrics);
       if (demo) {
         MigrateCommand.migrateDemo(db.url());
       }
-      vertx = Vertx.vertx();
-      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, clock, db.url());
+      StatsComponent app = DaggerStatsComponent.factory().create(config, vertx, clock, db.url(), metrics);
       if (demo) {
         fillDemoData(app, out, clock);
       }

@@ -5,12 +5,13 @@ import dagger.Provides;
 import dev.aether.stats.adapters.http.AdminApi;
 import dev.aether.stats.adapters.http.ApiMetrics;
 import dev.aether.stats.bootstrap.config.StatsConfig;
+import dev.aether.stats.domain.api.CheckHealth;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
+import dev.aether.stats.domain.api.RunQueries;
+import dev.aether.stats.domain.api.StartRollup;
+import dev.aether.stats.domain.api.StatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
-import dev.aether.stats.domain.port.PingDatabase;
-import dev.aether.stats.domain.port.RunLog;
-import dev.aether.stats.domain.usecase.HourlyQueries;
-import dev.aether.stats.domain.usecase.RollupService;
-import dev.aether.stats.domain.usecase.StatsQueries;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -25,15 +26,16 @@ interface HttpModule {
 
   @Provides
   @Singleton
-  static ApiMetrics apiMetrics(Clock clock) {
-    return new ApiMetrics(clock);
+  static ApiMetrics apiMetrics(PrometheusMeterRegistry registry, Clock clock) {
+    return new ApiMetrics(registry, clock);
   }
 
   @Provides
   @Singleton
-  static AdminApi adminApi(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
-      BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics, HourlyQueries hourly) {
-    return new AdminApi(new AdminApi.Dependencies(ping, queries, rollups, runs, calendar, token.value(),
+  static AdminApi adminApi(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
+      BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics,
+      HourlyStatsQuery hourly) {
+    return new AdminApi(new AdminApi.Dependencies(health, queries, rollups, runs, calendar, token.value(),
         config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT, hourly));
   }
 }

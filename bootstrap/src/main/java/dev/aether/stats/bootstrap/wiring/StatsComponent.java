@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.aether.stats.adapters.postgres.PostgresAdapters;
 import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.changelog.PostgresUrl;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import dev.aether.stats.adapters.http.AdminApi;
 import dev.aether.stats.adapters.http.ApiMetrics;
@@ -20,11 +21,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The object graph of one running service: configuration, clock, Vert.x and the database address come
- * in; adapters and use cases are built from them. Tests build it with their own database and clock.
+ * The object graph of one running service: configuration, clock, Vert.x, the database address and the
+ * metrics registry (which Vert.x, created first, writes into too) come in; adapters and use cases are built from them. Tests build it with their own database and clock.
  */
 @Singleton
-@Component(modules = {PostgresModule.class, DomainModule.class, HttpModule.class})
+@Component(modules = {PostgresModule.class, DomainModule.class, InboundPortsModule.class, HttpModule.class})
 public interface StatsComponent {
   PostgresAdapters postgres();
 
@@ -56,6 +57,7 @@ public interface StatsComponent {
         @BindsInstance StatsConfig config,
         @BindsInstance Vertx vertx,
         @BindsInstance Clock clock,
-        @BindsInstance PostgresUrl database);
+        @BindsInstance PostgresUrl database,
+        @BindsInstance PrometheusMeterRegistry metricsRegistry);
   }
 }

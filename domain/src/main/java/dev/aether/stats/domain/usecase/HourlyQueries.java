@@ -1,5 +1,6 @@
 package dev.aether.stats.domain.usecase;
 
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.calendar.HourRange;
@@ -24,10 +25,7 @@ import java.util.function.Function;
  * hour, later ones and closed hours without a bucket are computed from usage ("live"), one query per run
  * of consecutive live hours. Every hour of the range is answered (zeros for an hour without rows).
  */
-public final class HourlyQueries {
-  /** The longest range a read may cover. */
-  public static final int MAX_DAYS = 31;
-
+public final class HourlyQueries implements HourlyStatsQuery {
   private final HourlyStatsReader hours;
   private final ModelHourlyStatsReader models;
   private final BusinessCalendar calendar;
@@ -38,13 +36,13 @@ public final class HourlyQueries {
     this.calendar = Objects.requireNonNull(calendar, "calendar");
   }
 
-  /** Every UTC hour overlapping the business days {@code days} (25 a day where days start at :15 or :30). */
+  @Override
   public HourRange hoursOf(DayRange days) {
     return new HourRange(HourRange.floor(calendar.startOf(days.first())),
         HourRange.ceil(calendar.startOf(days.last().plusDays(1))));
   }
 
-  /** One object per hour of {@code range}, in order. */
+  @Override
   public CompletionStage<List<HourlyStats>> hourly(HourRange range) {
     return storedHours(range).thenCompose(stored -> liveOver(liveRuns(range, stored), hours::live)
         .thenApply(live -> {
@@ -58,7 +56,7 @@ public final class HourlyQueries {
         }));
   }
 
-  /** One object per hour and model with rows, ordered by hour then model. */
+  @Override
   public CompletionStage<List<ModelHourlyStats>> modelHourly(HourRange range) {
     return storedHours(range).thenCompose(stored -> closedPart(range)
         .map(closed -> Stages.call(() -> models.stored(closed)))

@@ -1,5 +1,7 @@
 package dev.aether.stats.domain.usecase;
 
+import dev.aether.stats.domain.api.InvalidRequestException;
+import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.planner.HistoryWindow;
@@ -32,9 +34,9 @@ import java.util.concurrent.CompletionStage;
  * others: every batch is tried, committed ones stay, the summary is refreshed over what is stored (its
  * cutoff stops at the first day still missing, see {@link SummaryScope}), and the run is recorded FAILED
  * with the first cause. The next tick's reconciliation redoes what is missing. Argument errors come back
- * as a failed stage with {@link IllegalArgumentException}, before any run is recorded.
+ * as a failed stage with {@link InvalidRequestException}, before any run is recorded.
  */
-public final class RollupService {
+public final class RollupService implements StartRollup {
   public static final int MAX_BACKFILL_DAYS = 3650;
 
   private final MaterializeDays materializeDays;
@@ -94,7 +96,7 @@ public final class RollupService {
     Objects.requireNonNull(listener, "listener");
     LocalDate today = calendar.today();
     if (range.last().isAfter(today)) {
-      return Stages.failed(new IllegalArgumentException("cannot roll up " + range + ": " + range.last()
+      return Stages.failed(new InvalidRequestException("cannot roll up " + range + ": " + range.last()
           + " is after today (" + today + " in " + calendar.zone().getId() + ")"));
     }
     return run(kind, range.batches(batchDays), listener);
@@ -108,7 +110,7 @@ public final class RollupService {
   public CompletionStage<RollupResult> backfill(OptionalInt days, ProgressListener listener) {
     Objects.requireNonNull(listener, "listener");
     if (days.isPresent() && (days.getAsInt() < 1 || days.getAsInt() > MAX_BACKFILL_DAYS)) {
-      return Stages.failed(new IllegalArgumentException(
+      return Stages.failed(new InvalidRequestException(
           "backfill days must be between 1 and " + MAX_BACKFILL_DAYS + ", got " + days.getAsInt()));
     }
     HistoryWindow history = days.isPresent() ? HistoryWindow.last(days.getAsInt()) : HistoryWindow.all();

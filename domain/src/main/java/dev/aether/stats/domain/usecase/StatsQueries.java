@@ -1,5 +1,6 @@
 package dev.aether.stats.domain.usecase;
 
+import dev.aether.stats.domain.api.StatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayBounds;
 import dev.aether.stats.domain.calendar.DayRange;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * The read side: all-time, today, and day ranges, each merging stored days with live figures so that a
  * reader never sees a hole, however late the rollup is.
  */
-public final class StatsQueries {
+public final class StatsQueries implements StatsQuery {
   private final LoadSummary summaries;
   private final LoadLiveTotals liveTotals;
   private final LoadUserCounts userCounts;
