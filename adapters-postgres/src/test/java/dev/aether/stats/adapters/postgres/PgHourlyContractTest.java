@@ -29,6 +29,6 @@ class PgHourlyContractTest extends HourlyContract {
     data.truncateAll();
     PostgresAdapters a = app.adapters;
     return new HourFixture(new HourPorts(a.materializeHours(), a.hourlyStatsReader(), a.modelHourlyStatsReader(),
-        a.findChangedHours()), data);
+        a.findChangedHours()), data, a.materializeDays(), a.dailyStatsReader());
   }
 }

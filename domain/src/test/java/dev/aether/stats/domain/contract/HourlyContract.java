@@ -3,17 +3,24 @@ package dev.aether.stats.domain.contract;
 import static dev.aether.stats.domain.contract.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.fakes.CandidateRow;
 import dev.aether.stats.domain.fakes.GatewayData;
 import dev.aether.stats.domain.fakes.HourPorts;
 import dev.aether.stats.domain.fakes.UsageRow;
+import dev.aether.stats.domain.model.DailyStats;
 import dev.aether.stats.domain.model.HourlyStats;
 import dev.aether.stats.domain.model.ModelHourlyStats;
 import dev.aether.stats.domain.model.Source;
+import dev.aether.stats.domain.planner.HourPlanner;
 import dev.aether.stats.domain.port.ChangedHour;
+import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.run.DayOutcome.Kind;
 import dev.aether.stats.domain.run.HourOutcome;
+import dev.aether.stats.domain.usecase.HourlyMaintenance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -39,10 +46,13 @@ public abstract class HourlyContract {
   static final HourRange HOURS = new HourRange(Instant.parse("2026-03-17T15:00:00Z"),
       Instant.parse("2026-03-18T17:00:00Z"));
 
-  public record HourFixture(HourPorts ports, GatewayData data) {
+  /** The hour ports, the data writer, and the day ports the maintenance use case writes days with. */
+  public record HourFixture(HourPorts ports, GatewayData data, MaterializeDays days, DailyStatsReader daily) {
     public HourFixture {
       Objects.requireNonNull(ports, "ports");
       Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(days, "days");
+      Objects.requireNonNull(daily, "daily");
     }
   }
 
@@ -186,6 +196,38 @@ public abstract class HourlyContract {
     fx.data().updateUsage(Scenario.R6.withStatus("completed", 200));
     materialize(wider);
     assertEquals(List.of(), changed(wider), "nothing left to redo");
+  }
+
+  /**
+   * The use case on this implementation: after one run, a late row, a completed pending row and a deleted
+   * row are in the buckets and in their (closed) days after the next run, which rewrites only those days.
+   * Shanghai days; now 2026-03-20 12:00 local (04:00Z), so the watched hours are 03-18 04:00Z .. 03-20 04:00Z.
+   */
+  @Test
+  void maintenanceReflectsALateACompletedAndADeletedRowAfterTheNextRun() {
+    BusinessCalendar calendar = March2026.calendar();
+    HourlyMaintenance maintenance = new HourlyMaintenance(fx.ports().changedHours(), fx.ports().materializeHours(),
+        fx.days(), new HourPlanner(calendar, 48, 2), calendar);
+    await(fx.days().materialize(calendar.bounds(new DayRange(March2026.D17, March2026.D19))));
+    await(maintenance.run());
+    fx.data().addUsage(UsageRow.of("late", "u1", "model-b", "prov-2", Instant.parse("2026-03-19T03:10:00Z"))
+        .withTokens(5, 5, 0, 0).withCost("0.04", "0.04").withResponseTime(100));   // Shanghai 03-19 11:10
+    fx.data().updateUsage(Scenario.R6.withStatus("completed", 200).withTokens(20, 30, 0, 0)
+        .withCost("0.05", "0.05").withResponseTime(600));                         // 03-18
+    fx.data().deleteUsage("r4");                                                   // 03-19 00:00
+
+    HourlyMaintenance.Result r = await(maintenance.run());
+
+    assertEquals(List.of(new DayRange(March2026.D18, March2026.D19)), r.plan().days(), "not 03-17");
+    List<DailyStats> days = await(fx.daily().stored(calendar.bounds(new DayRange(March2026.D18, March2026.D19))));
+    Figures.requests(4, 2).tokens(130, 80, 10, 5).cost("0.65", "0.75").costParts("0.30", "0.25", "0.03", "0.02")
+        .avgResponseTime(4600.0 / 3).assertMatches(days.get(0).totals(), "03-18 with r6 completed");
+    Figures.requests(1, 0).tokens(5, 5, 0, 0).cost("0.04", "0.04").avgResponseTime(100)
+        .assertMatches(days.get(1).totals(), "03-19 without r4, with the late row");
+    assertHour(await(fx.ports().hourlyStats().stored(new HourRange(Instant.parse("2026-03-19T03:00:00Z"),
+        Instant.parse("2026-03-19T04:00:00Z")))).get(0), Instant.parse("2026-03-19T03:00:00Z"),
+        Figures.requests(1, 0).tokens(5, 5, 0, 0).cost("0.04", "0.04").avgResponseTime(100), 0,
+        Source.MATERIALIZED);
   }
 
   private List<Instant> changed(HourRange hours) {

@@ -11,6 +11,7 @@ class InMemoryHourlyContractTest extends HourlyContract {
   @Override
   protected HourFixture createFixture() {
     InMemoryGateway gateway = new InMemoryGateway(Clock.fixed(March2026.NOW, ZoneOffset.UTC));
-    return new HourFixture(gateway.hourPorts(), gateway);
+    StatsPorts days = gateway.ports();
+    return new HourFixture(gateway.hourPorts(), gateway, days.materializeDays(), days.dailyStats());
   }
 }
