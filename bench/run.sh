@@ -6,10 +6,13 @@
 # 1. builds the jar and starts `serve` on an embedded PostgreSQL of its own (bench/data);
 # 2. fills it with `demo-data` (deterministic, seed 42);
 # 3. times, on the same rows, warm, twice each: the bare daily GROUP BY (bench/bare_daily_groupby.sql,
-#    adapted to the data's range) and our materialization of all three tables plus the summary
-#    (stats_materialize_days over the whole range in one call, then the `backfill` command with its
-#    default batches); prints the ratio;
-# 4. one day's rollup, and the timer's tick when nothing is new (it re-materializes the settle days);
+#    adapted to the data's range: plain sum() of the doubles, the honest baseline) and our materialization
+#    of all three tables plus the summary (stats_materialize_days over the whole range in one call, then
+#    the `backfill` command with its default batches), and the hour buckets of the whole range
+#    (stats_materialize_hours); prints the ratios;
+# 4. one day's rollup, and the timer's tick when nothing is new and after 1,000 new rows;
+# 4b. single requests (live cache off, STATS_LIVE_CACHE=PT0S) of combined, today and a 30-day daily, p50 and
+#    p99, with BENCH_TODAY_ROWS rows in the last 24 hours (default "10000 1000000": more demo-data is added);
 # 5. wrk against GET /api/stats/combined and a 30-day GET /api/stats/daily (32 connections, 20 s):
 #    requests/s, p50, p99; the server's RSS; the start-up time on an up-to-date database;
 # 6. the dashboard's page load in headless Chromium (bench/PageLoad.java): until every chart is drawn.
@@ -48,9 +51,9 @@ trap cleanup EXIT
 start_server() {
   local log=$BENCH_DIR/serve.log
   STATS_DATA_DIR=$BENCH_DIR STATS_HTTP_PORT=$PORT STATS_ADMIN_TOKEN=$TOKEN STATS_ROLLUP_INTERVAL=${1:-P1D} \
-    java -jar "$JAR" serve >"$log" 2>"$BENCH_DIR/serve.err" &
+    STATS_LIVE_CACHE=${LIVE_CACHE:-PT1S} java -jar "$JAR" serve >"$log" 2>"$BENCH_DIR/serve.err" &
   SERVER_PID=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do   # up to 5 minutes: a loaded machine starts slowly
     grep -q "serving on" "$log" 2>/dev/null && break
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$BENCH_DIR/serve.err" >&2; exit 1; }
     sleep 0.1
@@ -85,31 +88,68 @@ echo "data: $N_USAGE usage rows, $N_CAND attempts, first day $FIRST (fill: ${FIL
 
 BARE=$(sed -e "s/'2025-12-01T00:00:00Z'/'$FIRST'/" -e "s/'2026-03-01T00:00:00Z'/'$TODAY'/" bench/bare_daily_groupby.sql)
 BOUNDS="ARRAY(SELECT d::timestamp AT TIME ZONE 'UTC' FROM generate_series('$FIRST'::date, '$TODAY'::date, '1 day') d)"
-ONE_CALL="SELECT count(*) FROM stats_materialize_days($BOUNDS); SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz)"
+ONE_CALL="SELECT count(*) FROM stats_materialize_days($BOUNDS); SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz, $BOUNDS)"
 
 timed_sql "$BARE" >/dev/null   # warm the cache
 BARE1=$(timed_sql "$BARE"); BARE2=$(timed_sql "$BARE")
-OURS1=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
-OURS2=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
+OURS1=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz, $BOUNDS)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
+OURS2=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz, $BOUNDS)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
 backfill_s() {
   # wall time of the run as recorded (started .. finished): batches run STATS_ROLLUP_PARALLELISM at a time
   STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" backfill --days "$((DAYS + 1))" >/dev/null
   sql "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 2) FROM stats_rollup_runs ORDER BY id DESC LIMIT 1"
 }
 BACKFILL1=$(backfill_s); BACKFILL2=$(backfill_s)
+# the hour buckets of every hour from the first day to the current hour, one statement
+HOURS_SQL="SELECT count(*) FROM stats_materialize_hours('$FIRST'::date::timestamp AT TIME ZONE 'UTC', date_trunc('hour', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')"
+HOURS1=$(timed_sql "$HOURS_SQL"); HOURS2=$(timed_sql "$HOURS_SQL")
 DAY_S=$(STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" rollup --from "$YESTERDAY" --to "$YESTERDAY" \
   | grep -v 'done:' | grep -o 'rows read in [0-9.]* s' | grep -o '[0-9.]*')
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 BEST_BARE=$(printf '%s\n%s\n' "$BARE1" "$BARE2" | sort -n | head -1)
 BEST_ONE=$(printf '%s\n%s\n' "$OURS1" "$OURS2" | sort -n | head -1)
 BEST_BACKFILL=$(printf '%s\n%s\n' "$BACKFILL1" "$BACKFILL2" | sort -n | head -1)
+BEST_HOURS=$(printf '%s\n%s\n' "$HOURS1" "$HOURS2" | sort -n | head -1)
+BEST_ALL=$(awk -v a="$BEST_BACKFILL" -v b="$BEST_HOURS" 'BEGIN {printf "%.2f", a + b}')
 
 # the timer's tick with nothing new, and start-up time on an up-to-date database
 stop_server
+tick_ms() { tail -n +"$1" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | sort -n | tr '\n' ' '; }
 start_server PT2S
 sleep 9
-TICKS=$(grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' "$BENCH_DIR/serve.err" | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | sort -n | tr '\n' ' ')
+TICKS=$(tick_ms 1)
+# 1,000 new rows in the last 24 hours (another seed: new request ids), then the next ticks
+STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" demo-data --days 1 --rows-per-day 1000 --users "$USERS" --seed 7 >/dev/null
+AFTER_INSERT=$(($(wc -l < "$BENCH_DIR/serve.err") + 1))
+sleep 5
+TICKS_NEW=$(tail -n +"$AFTER_INSERT" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | head -1 | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*')
 stop_server
+
+# p50 / p99 of single requests, one after the other (run with the live cache off)
+latency() {
+  local i
+  for i in $(seq 1 "${2:-200}"); do
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1"
+  done | sort -n | awk '{a[NR] = $1} END {printf "p50 %.1f ms, p99 %.1f ms", a[int(NR * 0.5)] * 1000, a[int(NR * 0.99)] * 1000}'
+}
+LIVE_ROWS=""
+for want in ${BENCH_TODAY_ROWS:-10000 1000000}; do
+  start_server P1D
+  have=$(sql "SELECT count(*) FROM usage WHERE created_at >= now() - interval '24 hours'")
+  if [ "$want" -gt "$have" ]; then
+    STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" demo-data --days 1 --rows-per-day "$((want - have))" \
+      --users "$USERS" --seed "$((1000 + want % 1000))" >/dev/null
+  fi
+  stop_server
+  LIVE_CACHE=PT0S start_server P1D   # its first tick writes the hour buckets of the new rows
+  for _ in $(seq 1 600); do grep -q 'kind=tick status=' "$BENCH_DIR/serve.err" && break; sleep 0.1; done
+  n24=$(sql "SELECT count(*) FROM usage WHERE created_at >= now() - interval '24 hours'")
+  ntoday=$(sql "SELECT count(*) FROM usage WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'")
+  FROM30=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 29")
+  LIVE_ROWS="$LIVE_ROWS| $n24 in the last 24 h ($ntoday today) | $(latency /api/stats/combined) | $(latency /api/stats/today) | $(latency "/api/stats/daily?from=$FROM30&to=$TODAY") |
+"
+  stop_server
+done
 start_server P1D
 
 wrk_run() {
@@ -139,9 +179,19 @@ PAGE=$(java -cp "$(cat "$BENCH_DIR/test-classpath.txt")" bench/PageLoad.java "ht
   echo "| bare daily GROUP BY (stats_daily figures only, no writes; PostgreSQL runs it on 3 processes) | ${BARE1} s | ${BARE2} s | 1.00 |"
   echo "| all three tables + summary, one call over all days (one process) | ${OURS1} s | ${OURS2} s | $(ratio "$BEST_ONE" "$BEST_BARE") |"
   echo "| \`backfill\` command (batches of 31 days, 2 at a time; the run's recorded duration) | ${BACKFILL1} s | ${BACKFILL2} s | $(ratio "$BEST_BACKFILL" "$BEST_BARE") |"
+  echo "| hour buckets of the whole range, one \`stats_materialize_hours\` call | ${HOURS1} s | ${HOURS2} s | $(ratio "$BEST_HOURS" "$BEST_BARE") |"
+  echo "| backfill of every table, hour buckets included (best backfill + best hours) | ${BEST_ALL} s | | $(ratio "$BEST_ALL" "$BEST_BARE") |"
   echo "| one day's \`rollup\` | ${DAY_S} s | | |"
   echo
   echo "- timer ticks with nothing new (2 settle days + summary), ms: ${TICKS}"
+  echo "- the first tick after 1,000 new rows, ms: ${TICKS_NEW:-(none within 5 s)}"
+  echo
+  echo "Single requests, one after the other, live cache off (STATS_LIVE_CACHE=PT0S), 200 each:"
+  echo
+  echo "| usage rows | combined | today | daily (30 days) |"
+  echo "|---|---|---|---|"
+  printf '%s' "$LIVE_ROWS"
+  echo
   echo "- GET /api/stats/combined, wrk 32 connections 20 s: ${COMBINED}"
   echo "- GET /api/stats/daily (30 days), wrk 32 connections 20 s: ${DAILY}"
   echo "- server RSS after the load: ${RSS_MB} MB; start-up on an up-to-date database: ${START_MS} ms"

@@ -241,7 +241,21 @@ BEGIN
                    c_in, c_out, c_cw, c_cr,
                    0, c_in + c_out + c_cw + c_cr, (c_in + c_out + c_cw + c_cr) * rate, rate,
                    'chat', api_format, is_stream, status_code, error_message,
-                   response_time_ms, first_byte_time_ms, st, NULL, NULL, created_at
+                   response_time_ms, first_byte_time_ms, st,
+                   -- bodies as the gateway stores them: a chat request of 200 B .. 1.2 KB, and for a finished
+                   -- request the answer (or the upstream error) of 150 B .. 1.4 KB; about 0.9 KB a row in all
+                   json_build_object('model', model, 'stream', is_stream, 'max_tokens', 1024,
+                       'messages', json_build_array(
+                           json_build_object('role', 'system', 'content', 'You are a helpful assistant.'),
+                           json_build_object('role', 'user', 'content', repeat(h || ' ', 1 + tin % 32)))),
+                   CASE WHEN st IN ('pending', 'streaming') THEN NULL
+                        WHEN st = 'failed' THEN json_build_object('error', json_build_object(
+                            'type', 'upstream_error', 'code', status_code, 'message', error_message))
+                        ELSE json_build_object('id', 'msg_' || substr(h, 1, 24), 'type', 'message', 'model', model,
+                            'content', json_build_array(json_build_object('type', 'text',
+                                'text', repeat(substr(h, 9, 24) || ' ', 1 + tout % 48))),
+                            'usage', json_build_object('input_tokens', tin, 'output_tokens', tout)) END,
+                   created_at
               FROM src
             ON CONFLICT DO NOTHING
             RETURNING 1

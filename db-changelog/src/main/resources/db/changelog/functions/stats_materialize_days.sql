@@ -20,8 +20,15 @@
 -- >= 400 OR error_message IS NOT NULL; success = total - error; NULL tokens/costs count as 0; average
 -- response time over the non-NULL response_time_ms (0 when none), with its sum and count stored too;
 -- unique models/providers = distinct usage.model / usage.provider of the day.
--- Costs are summed exactly as numeric (each float8 cast to numeric) and only the sum is rounded to double,
--- so the stored value does not depend on the scan order: a re-run writes identical bits.
+-- Costs are summed exactly as integers of 1e-9 USD: each float8 value is scaled and rounded to the nearest
+-- nano-dollar, (x * 1e9::float8)::int8 (the cast rounds half to even, exactly as round() on a float8 does;
+-- both are rint()), those integers are summed exactly (sum(int8) accumulates in 128 bits and returns
+-- numeric), and only the sum is converted back, (nanos * 0.000000001)::float8: the exact decimal rounded
+-- once to the nearest double. Integer addition is associative, so the stored value does not depend on the
+-- scan order: a re-run writes identical bits. Precision: 1e-9 USD per value (at most 0.5e-9 USD of rounding
+-- per row); range: one value may be at most 9.2e9 USD (int8 nanos; a larger one fails the cast, it is not
+-- wrapped), a sum has no limit. It costs a multiplication and a cast per value, where the float8 -> numeric
+-- cast it replaces formatted every double as text (about 4x the whole aggregation).
 -- The average is sum::float8 / count::float8, the correctly rounded quotient.
 --
 -- fallback_count = requests with more than one executed attempt (request_candidates.status 'success' or
@@ -115,7 +122,7 @@ BEGIN
     ),
     -- Level 1: the single pass over the usage rows of the written days, one day at a time (LATERAL: a range
     -- scan of idx_usage_created_at per day, then a small per-day hash aggregate by user, model and provider).
-    -- Costs: each non-zero float8 cast to numeric and summed exactly (zeros skipped: they add nothing).
+    -- Costs: integers of 1e-9 USD, summed exactly (see the header).
     l1 AS MATERIALIZED (
         SELECT dy.d, x.*
           FROM days dy
@@ -129,12 +136,12 @@ BEGIN
                        sum(u.output_tokens)                                                        AS t_out,
                        sum(u.cache_creation_input_tokens)                                          AS t_cw,
                        sum(u.cache_read_input_tokens)                                              AS t_cr,
-                       sum(u.total_cost_usd::numeric)          FILTER (WHERE u.total_cost_usd <> 0)          AS c_total,
-                       sum(u.actual_total_cost_usd::numeric)   FILTER (WHERE u.actual_total_cost_usd <> 0)   AS c_actual,
-                       sum(u.input_cost_usd::numeric)          FILTER (WHERE u.input_cost_usd <> 0)          AS c_in,
-                       sum(u.output_cost_usd::numeric)         FILTER (WHERE u.output_cost_usd <> 0)         AS c_out,
-                       sum(u.cache_creation_cost_usd::numeric) FILTER (WHERE u.cache_creation_cost_usd <> 0) AS c_cw,
-                       sum(u.cache_read_cost_usd::numeric)     FILTER (WHERE u.cache_read_cost_usd <> 0)     AS c_cr,
+                       sum((u.total_cost_usd * 1e9::float8)::int8)           AS c_total,
+                       sum((u.actual_total_cost_usd * 1e9::float8)::int8)    AS c_actual,
+                       sum((u.input_cost_usd * 1e9::float8)::int8)           AS c_in,
+                       sum((u.output_cost_usd * 1e9::float8)::int8)          AS c_out,
+                       sum((u.cache_creation_cost_usd * 1e9::float8)::int8)  AS c_cw,
+                       sum((u.cache_read_cost_usd * 1e9::float8)::int8)      AS c_cr,
                        sum(u.response_time_ms)                                                     AS rt_sum,
                        count(u.response_time_ms)                                                   AS rt_cnt
                   FROM usage u
@@ -231,7 +238,9 @@ BEGIN
                fallback_count, unique_models, unique_providers, created_at, updated_at)
         SELECT gen_random_uuid()::text, p.ds, p.n_req, p.n_req - p.n_err, p.n_err,
                p.t_in, p.t_out, p.t_cw, p.t_cr,
-               p.c_total::float8, p.c_actual::float8, p.c_in::float8, p.c_out::float8, p.c_cw::float8, p.c_cr::float8,
+               (p.c_total * 0.000000001)::float8, (p.c_actual * 0.000000001)::float8,
+               (p.c_in * 0.000000001)::float8, (p.c_out * 0.000000001)::float8,
+               (p.c_cw * 0.000000001)::float8, (p.c_cr * 0.000000001)::float8,
                CASE WHEN p.rt_cnt > 0 THEN p.rt_sum::float8 / p.rt_cnt::float8 ELSE 0 END, p.rt_sum, p.rt_cnt,
                coalesce(f.n_fb, 0), p.n_models, p.n_providers, now(), now()
           FROM per_day p
@@ -264,7 +273,7 @@ BEGIN
                input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, total_cost,
                created_at, updated_at)
         SELECT gen_random_uuid()::text, p.user_id, p.ds, p.n_req, p.n_req - p.n_err, p.n_err,
-               p.t_in, p.t_out, p.t_cw, p.t_cr, p.c_total::float8, now(), now()
+               p.t_in, p.t_out, p.t_cw, p.t_cr, (p.c_total * 0.000000001)::float8, now(), now()
           FROM per_user p
         ON CONFLICT (user_id, date) DO UPDATE SET
                total_requests        = EXCLUDED.total_requests,
@@ -283,7 +292,7 @@ BEGIN
                input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, total_cost,
                avg_response_time_ms, response_time_sum_ms, response_time_count, created_at, updated_at)
         SELECT gen_random_uuid()::text, p.ds, p.model, p.n_req, p.n_err,
-               p.t_in, p.t_out, p.t_cw, p.t_cr, p.c_total::float8,
+               p.t_in, p.t_out, p.t_cw, p.t_cr, (p.c_total * 0.000000001)::float8,
                CASE WHEN p.rt_cnt > 0 THEN p.rt_sum::float8 / p.rt_cnt::float8 ELSE 0 END, p.rt_sum, p.rt_cnt,
                now(), now()
           FROM per_model p

@@ -67,7 +67,8 @@ class HttpApiEndToEndTest {
     assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE status_code >= 400 OR error_message IS NOT NULL"),
         combined.getLong("error_requests"));
     assertEquals(DB.queryLong("SELECT sum(output_tokens) FROM usage"), combined.getLong("output_tokens"));
-    assertClose(DB.queryDouble("SELECT sum(total_cost_usd) FROM usage"), combined.getDouble("total_cost"));
+    assertClose(DB.queryDouble("SELECT sum(total_cost_usd) FROM usage"), combined.getDouble("total_cost"),
+        combined.getLong("total_requests"));
     assertEquals(DB.queryLong("SELECT count(*) FROM users WHERE NOT is_deleted"), combined.getLong("total_users"));
     assertEquals(DB.queryLong("SELECT count(*) FROM api_keys WHERE is_active"), combined.getLong("active_api_keys"));
 
@@ -86,7 +87,7 @@ class HttpApiEndToEndTest {
       assertEquals(DB.queryLong("SELECT count(*) FROM usage WHERE " + bounds), d.getLong("total_requests"), day.toString());
       assertEquals(DB.queryLong("SELECT coalesce(sum(input_tokens), 0) FROM usage WHERE " + bounds), d.getLong("input_tokens"));
       assertClose(DB.queryDouble("SELECT coalesce(sum(actual_total_cost_usd), 0) FROM usage WHERE " + bounds),
-          d.getDouble("actual_total_cost"));
+          d.getDouble("actual_total_cost"), d.getLong("total_requests"));
       boolean stored = DB.queryLong("SELECT count(*) FROM stats_daily WHERE date = '" + day + "'::timestamp AT TIME ZONE '"
           + ZONE + "'") == 1;
       assertEquals(stored && !day.equals(today) ? "materialized" : "live", d.getString("source"), day.toString());
@@ -158,7 +159,11 @@ class HttpApiEndToEndTest {
     throw new AssertionError("run " + id + " did not finish");
   }
 
-  private static void assertClose(double expected, double actual) {
-    assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)));
+  /**
+   * A float sum of {@code rows} costs against ours: costs are summed exactly in units of 1e-9 USD, each
+   * value rounded to the nearest unit first (the stated precision), so up to 0.5e-9 USD per row apart.
+   */
+  private static void assertClose(double expected, double actual, long rows) {
+    assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)) + 0.5e-9 * rows);
   }
 }

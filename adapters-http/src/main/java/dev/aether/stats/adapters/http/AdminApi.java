@@ -1,6 +1,7 @@
 package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.api.CheckHealth;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.api.RunQueries;
 import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.api.StatsQuery;
@@ -30,7 +31,7 @@ public final class AdminApi {
    * {@code rollups} should refuse a second run of a kind while one runs (the domain's OneRunPerKind).
    * {@code maxRangeDays} bounds the day ranges of reads and rollups; {@code
    * databaseTimeout} bounds every use case call (past it: 503). {@code metrics} is shared with whoever
-   * records rollup runs outside HTTP (the timer).
+   * records rollup runs outside HTTP (the timer). {@code hourly} answers the hour reads.
    */
   public record Dependencies(
       CheckHealth health,
@@ -41,7 +42,8 @@ public final class AdminApi {
       String adminToken,
       int maxRangeDays,
       ApiMetrics metrics,
-      Duration databaseTimeout) {
+      Duration databaseTimeout,
+      HourlyStatsQuery hourly) {
     public static final int DEFAULT_MAX_RANGE_DAYS = 366;
     public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -53,6 +55,7 @@ public final class AdminApi {
       Objects.requireNonNull(calendar, "calendar");
       Objects.requireNonNull(metrics, "metrics");
       Objects.requireNonNull(databaseTimeout, "databaseTimeout");
+      Objects.requireNonNull(hourly, "hourly");
       if (adminToken == null || adminToken.isBlank()) {
         throw new IllegalArgumentException("the admin token must not be blank");
       }
@@ -67,8 +70,9 @@ public final class AdminApi {
 
     /** With the default database timeout (10 s). */
     public Dependencies(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
-        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics) {
-      this(health, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT);
+        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics, HourlyStatsQuery hourly) {
+      this(health, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT,
+          hourly);
     }
 
     /** Never shows the token (a record's generated toString would). */
@@ -119,6 +123,7 @@ public final class AdminApi {
     // without the token, nothing under /api is revealed, not even which paths exist.
     router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
     new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
+    new HourlyRoutes(deps.hourly(), calls).register(routes);
     new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
     if (dashboard) new DashboardRoutes().register(router);
     routes.finish();

@@ -50,6 +50,7 @@ public final class ApiMetrics {
   private final Clock clock;
   private final Map<String, AtomicLong> lastRunMillis = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> newestMaterializedDay = new AtomicReference<>();
+  private final AtomicReference<Instant> newestMaterializedHour = new AtomicReference<>();
 
   /** A Prometheus registry with the JVM's and the process's meters bound (process_uptime_seconds etc.). */
   @SuppressWarnings("resource") // the GC binder lives as long as the registry, i.e. the process
@@ -117,6 +118,18 @@ public final class ApiMetrics {
       Gauge.builder("aether.stats.newest.materialized.day.age", newestMaterializedDay,
               ref -> Duration.between(ref.get(), clock.instant()).toMillis() / 1000.0)
           .description("Seconds since the start of the newest materialized business day.")
+          .baseUnit("seconds").register(registry);
+    }
+  }
+
+  /** The start of the newest materialized UTC hour bucket (whoever maintains the buckets records it). */
+  public void recordNewestMaterializedHour(Instant hourStart) {
+    Objects.requireNonNull(hourStart, "hourStart");
+    if (newestMaterializedHour.getAndSet(hourStart) == null) {
+      // as for the day: registered on the first report, absent until then
+      Gauge.builder("aether.stats.newest.materialized.hour.age", newestMaterializedHour,
+              ref -> Duration.between(ref.get(), clock.instant()).toMillis() / 1000.0)
+          .description("Seconds since the start of the newest materialized UTC hour bucket.")
           .baseUnit("seconds").register(registry);
     }
   }

@@ -20,7 +20,7 @@ final class OpenApi {
             .put("503", json("The database does not answer.", OpenApiSchemas.ref("Health")))));
     path(paths, "/metrics", "get", open("metrics", "Prometheus metrics",
         "Text exposition format 0.0.4: HTTP requests and latency by route template, rollup runs by kind "
-            + "and outcome, duration of the last run, age of the newest materialized day, uptime.")
+            + "and outcome, duration of the last run, age of the newest materialized day and hour, uptime.")
         .put("responses", new JsonObject().put("200", new JsonObject().put("description", "The metrics.")
             .put("content", new JsonObject().put("text/plain", new JsonObject()
                 .put("schema", OpenApiSchemas.string("Prometheus text format 0.0.4.")))))));
@@ -48,6 +48,18 @@ final class OpenApi {
         "One object per business day and model with requests, ordered by day then model.")
         .put("parameters", rangeParameters())
         .put("responses", standard(list("One object per day and model.", "ModelDaily"))));
+    path(paths, "/api/stats/hourly", "get", secured("getHourly", "Whole-gateway UTC hours",
+        "One object per UTC hour, in order, hours without rows included as zeros: for two dates, every hour "
+            + "overlapping the business days from..to; for two instants, the hours starting in [from, to), from "
+            + "rounded down to its hour. At most 31 days. Stored when a bucket of the closed hour exists, live "
+            + "otherwise.")
+        .put("parameters", hourParameters())
+        .put("responses", standard(list("One object per hour.", "Hourly"))));
+    path(paths, "/api/stats/hourly/models", "get", secured("getModelHourly", "UTC hours per model",
+        "One object per UTC hour and model with requests, ordered by hour then model; from/to as for "
+            + "/api/stats/hourly.")
+        .put("parameters", hourParameters())
+        .put("responses", standard(list("One object per hour and model.", "ModelHourly"))));
     JsonArray userParameters = new JsonArray().add(new JsonObject().put("name", "user_id").put("in", "path")
         .put("required", true).put("description", "The user's id.")
         .put("schema", new JsonObject().put("type", "string")));
@@ -159,6 +171,19 @@ final class OpenApi {
     return new JsonArray()
         .add(dateParameter("from", "First business day (included)."))
         .add(dateParameter("to", "Last business day (included)."));
+  }
+
+  private static JsonArray hourParameters() {
+    return new JsonArray()
+        .add(hourParameter("from", "First business day (YYYY-MM-DD, included) or first instant (UTC, "
+            + "rounded down to its hour)."))
+        .add(hourParameter("to", "Last business day (YYYY-MM-DD, included) or the instant the range ends "
+            + "before (UTC); of the same kind as from."));
+  }
+
+  private static JsonObject hourParameter(String name, String description) {
+    return new JsonObject().put("name", name).put("in", "query").put("required", true)
+        .put("description", description).put("schema", new JsonObject().put("type", "string"));
   }
 
   private static JsonObject dateParameter(String name, String description) {

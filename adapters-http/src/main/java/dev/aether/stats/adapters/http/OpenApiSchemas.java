@@ -43,6 +43,14 @@ final class OpenApiSchemas {
                 .put("total_cost", number("Cost in USD."))
                 .put("avg_response_time_ms", number("Mean response time of the requests that have one; 0 when none has."))
                 .put("source", source())))
+        .put("Hourly", object("One UTC hour of the whole gateway (the stats_daily fields, per hour).",
+            hourlyProperties()))
+        .put("ModelHourly", object("One UTC hour of one model (the stats_daily_model fields, per hour).",
+            requestsAndTokens(new JsonObject().put("hour", dateTime("Start of the UTC hour."))
+                .put("model", string("The model name.")))
+                .put("total_cost", number("Cost in USD."))
+                .put("avg_response_time_ms", number("Mean response time of the requests that have one; 0 when none has."))
+                .put("source", source())))
         .put("UserDaily", object("One business day of one user (stats_user_daily).",
             requestsAndTokens(new JsonObject().put("date", date("The business day."))
                 .put("user_id", string("The user's id.")))
@@ -92,6 +100,19 @@ final class OpenApiSchemas {
         .put("unique_models", integer("Distinct models used."))
         .put("unique_providers", integer("Distinct providers used."))
         .put("source", source());
+  }
+
+  private static JsonObject hourlyProperties() {
+    JsonObject p = new JsonObject().put("hour", dateTime("Start of the UTC hour."));
+    dailyProperties().forEach(e -> {
+      if (!e.getKey().equals("date") && !e.getKey().equals("source")) {
+        p.put(e.getKey(), e.getValue());
+      }
+    });
+    return p.put("unsettled_requests", integer("Requests of the hour still pending or streaming (when its "
+            + "bucket was written, for a materialized hour)."))
+        .put("source", enumOf("materialized: read from the hour buckets; live: computed from the usage rows "
+            + "now (the current hour, or an hour without a bucket).", "materialized", "live"));
   }
 
   private static JsonObject runProperties() {

@@ -2,11 +2,13 @@ package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.fakes.MutableClock;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.fakes.HourPorts;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
 import dev.aether.stats.domain.api.CheckHealth;
 import dev.aether.stats.domain.usecase.OneRunPerKind;
 import dev.aether.stats.domain.usecase.RunHistory;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -52,9 +54,15 @@ final class ApiFixture implements AutoCloseable {
     CheckHealth health = () -> faults.guard(() -> CompletableFuture.completedFuture(null));
     api = new AdminApi(new AdminApi.Dependencies(health, ports.queries(calendar),
         new OneRunPerKind(ports.rollupService(calendar, 7), ports.runLog()), new RunHistory(ports.runLog()),
-        calendar, TOKEN, 366, metrics, databaseTimeout));
+        calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries()));
     server = await(Future.fromCompletionStage(AdminHttpServer.start(vertx, "127.0.0.1", 0, api)));
     client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true).setKeepAlive(true));
+  }
+
+  /** The hour reads over the same gateway (hour buckets are written through gateway.hourPorts()). */
+  HourlyQueries hourlyQueries() {
+    HourPorts hours = gateway.hourPorts();
+    return new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar);
   }
 
   static ApiFixture start() {

@@ -32,7 +32,8 @@ class DashboardRoutesTest {
     api = ApiFixture.start();
     AdminApi.Dependencies deps = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
         api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
-        new dev.aether.stats.domain.usecase.RunHistory(api.gateway.ports().runLog()), api.calendar, ApiFixture.TOKEN, 366, new ApiMetrics(), Duration.ofSeconds(2));
+        new dev.aether.stats.domain.usecase.RunHistory(api.gateway.ports().runLog()), api.calendar, ApiFixture.TOKEN, 366, new ApiMetrics(), Duration.ofSeconds(2),
+        api.hourlyQueries());
     withDashboard = ApiFixture.await(Future.fromCompletionStage(
         AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(deps, true))));
   }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.fakes.HourPorts;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.fakes.StatsPorts;
 import dev.aether.stats.domain.usecase.RunHistory;
 import java.time.Duration;
@@ -19,12 +21,14 @@ import org.junit.jupiter.api.Test;
 class DependenciesTest {
   private final MutableClock clock = new MutableClock(ApiFixture.NOW);
   private final BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("UTC"), clock);
-  private final StatsPorts ports = new InMemoryGateway(clock).ports();
+  private final InMemoryGateway gateway = new InMemoryGateway(clock);
+  private final StatsPorts ports = gateway.ports();
+  private final HourPorts hours = gateway.hourPorts();
 
   private AdminApi.Dependencies deps(String token, int maxRangeDays) {
     return new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null), ports.queries(calendar),
         ports.rollupService(calendar, 7), new RunHistory(ports.runLog()), calendar, token, maxRangeDays,
-        new ApiMetrics());
+        new ApiMetrics(), new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar));
   }
 
   @Test
@@ -52,7 +56,8 @@ class DependenciesTest {
       // the fixture uses 366; a dedicated API with 7 shows the limit is the configured one
       AdminApi.Dependencies small = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
           api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
-          new RunHistory(api.gateway.ports().runLog()), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1));
+          new RunHistory(api.gateway.ports().runLog()), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1),
+          api.hourlyQueries());
       AdminHttpServer server = ApiFixture.await(io.vertx.core.Future.fromCompletionStage(
           AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(small))));
       try {

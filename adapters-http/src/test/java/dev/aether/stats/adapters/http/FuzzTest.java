@@ -37,7 +37,8 @@ class FuzzTest {
   private static final int BATCH = Integer.getInteger("fuzz.batch", 16);
   private static final String[] REAL = {
       "/health", "/metrics", "/openapi.json", "/api/stats/combined", "/api/stats/today", "/api/stats/summary",
-      "/api/stats/daily", "/api/stats/daily/models", "/api/stats/users/u1/daily", "/api/stats/rollup",
+      "/api/stats/daily", "/api/stats/daily/models", "/api/stats/hourly", "/api/stats/hourly/models",
+      "/api/stats/users/u1/daily", "/api/stats/rollup",
       "/api/stats/backfill", "/api/stats/runs", "/api/stats/runs/1"};
   private static final String[] ODD = {
       "", "%00", "%zz", "%", "%C3%28", "%E2%82", "..", ".", "%2e%2e", "%2F", "ü", "%C3%BC", "日本", "%F0%9F%98%80",

@@ -135,6 +135,17 @@ class MetricsTest extends SeededApiTest {
   }
 
   @Test
+  void theAgeOfTheNewestMaterializedHourIsMeasuredAgainstTheClock() {
+    assertNull(scrape().types.get("aether_stats_newest_materialized_hour_age_seconds"),
+        "not shown before it is reported");
+    api.metrics.recordNewestMaterializedHour(Instant.parse("2026-03-15T10:00:00Z"));
+    // now is 2026-03-15T12:00Z: two hours later
+    assertEquals(7200.0, scrape().value("aether_stats_newest_materialized_hour_age_seconds"));
+    api.metrics.recordNewestMaterializedHour(Instant.parse("2026-03-15T11:00:00Z"));
+    assertEquals(3600.0, scrape().value("aether_stats_newest_materialized_hour_age_seconds"));
+  }
+
+  @Test
   void labelValuesAreEscaped() {
     ApiMetrics m = new ApiMetrics();
     m.recordRun("we\"ird\\kind\n", "ok", 1);

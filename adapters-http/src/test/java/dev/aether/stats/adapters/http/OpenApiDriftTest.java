@@ -54,7 +54,7 @@ class OpenApiDriftTest {
     doc.getJsonObject("paths").forEach(p -> ((JsonObject) p.getValue()).fieldNames()
         .forEach(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
     assertEquals(documented, routed);
-    assertEquals(13, routed.size(), routed::toString);
+    assertEquals(15, routed.size(), routed::toString);
   }
 
   @Test
@@ -116,6 +116,9 @@ class OpenApiDriftTest {
     assertKeys("ModelDaily", api.get("/api/stats/daily/models?from=2026-03-13&to=2026-03-13").array()
         .getJsonObject(0));
     assertKeys("UserDaily", api.get("/api/stats/users/u1/daily?from=2026-03-13&to=2026-03-13").array()
+        .getJsonObject(0));
+    assertKeys("Hourly", api.get("/api/stats/hourly?from=2026-03-13&to=2026-03-13").array().getJsonObject(0));
+    assertKeys("ModelHourly", api.get("/api/stats/hourly/models?from=2026-03-13&to=2026-03-13").array()
         .getJsonObject(0));
     assertKeys("Run", api.get("/api/stats/runs/1").json());
     assertKeys("Error", api.get("/api/stats/runs/99").json());

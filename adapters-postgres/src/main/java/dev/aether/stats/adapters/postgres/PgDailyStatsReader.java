@@ -12,40 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** stats_daily rows, or the same figures computed from usage (and request_candidates) in one statement. */
+/**
+ * stats_daily rows, or the same figures live in one statement: from the hour buckets where they are
+ * complete, the rest from usage and request_candidates (see {@link HourBuckets}).
+ */
 final class PgDailyStatsReader implements DailyStatsReader {
   private static final String STORED = "SELECT * FROM stats_daily WHERE date >= $1 AND date < $2 ORDER BY date";
 
-  /**
-   * Per day: the usage figures, distinct models and providers, and the fallback count (requests whose
-   * first executed attempt falls on the day and that have more than one executed attempt; attempts are
-   * read one day beyond each end so that a request straddling a boundary is seen whole).
-   */
-  private static final String LIVE = """
-      WITH figures AS (
-        SELECT %s AS i, %s,
-          count(DISTINCT u.model) AS unique_models,
-          count(DISTINCT u.provider) AS unique_providers
-        FROM usage u WHERE %s
-        GROUP BY 1
-      ), attempts AS (
-        SELECT rc.request_id, min(rc.created_at) AS first_at
-        FROM request_candidates rc
-        WHERE rc.status IN ('success', 'failed')
-          AND rc.created_at >= ($1::timestamptz[])[1] - interval '1 day'
-          AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '1 day'
-        GROUP BY rc.request_id
-        HAVING count(*) > 1
-      ), fallbacks AS (
-        SELECT width_bucket(first_at, $1::timestamptz[]) AS i, count(*) AS fallback_count
-        FROM attempts
-        WHERE first_at >= ($1::timestamptz[])[1]
-          AND first_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]
-        GROUP BY 1
-      )
-      SELECT coalesce(f.i, fb.i) AS i, f.*, coalesce(fb.fallback_count, 0) AS fallback_count
-      FROM figures f FULL JOIN fallbacks fb ON fb.i = f.i
-      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE);
 
   private final Pool pool;
 
@@ -69,9 +42,10 @@ final class PgDailyStatsReader implements DailyStatsReader {
         .toCompletionStage();
   }
 
+  /** From the hour buckets where they are complete, the rest from usage: see {@link HourBuckets}. */
   @Override
   public CompletionStage<List<DailyStats>> live(DayBounds days) {
-    return pool.preparedQuery(LIVE).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(days)))
+    return pool.preparedQuery(HourBuckets.DAILY).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(days)))
         .map(rows -> {
           DailyStats[] byDay = new DailyStats[days.range().size()];
           for (Row r : rows) {

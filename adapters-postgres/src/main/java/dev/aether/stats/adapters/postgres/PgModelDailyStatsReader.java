@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** stats_daily_model rows, or the same figures from usage, per day and model. */
+/**
+ * stats_daily_model rows, or the same figures live, per day and model: from the hour buckets where they
+ * are complete, the rest from usage (see {@link HourBuckets}).
+ */
 final class PgModelDailyStatsReader implements ModelDailyStatsReader {
   private static final String STORED = "SELECT * FROM stats_daily_model WHERE date >= $1 AND date < $2"
       + " ORDER BY date, model";
-  private static final String LIVE = "SELECT " + DayRows.BUCKET + " AS i, u.model AS model, "
-      + UsageFigures.SELECT_LIST + "\nFROM usage u WHERE " + DayRows.RANGE + "\nGROUP BY 1, 2 ORDER BY 1, 2";
 
   private final Pool pool;
 
@@ -45,7 +46,7 @@ final class PgModelDailyStatsReader implements ModelDailyStatsReader {
 
   @Override
   public CompletionStage<List<ModelDailyStats>> live(DayBounds days) {
-    return pool.preparedQuery(LIVE).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(days)))
+    return pool.preparedQuery(HourBuckets.MODELS).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(days)))
         .map(rows -> {
           List<ModelDailyStats> out = new ArrayList<>();
           for (Row r : rows) {
@@ -59,7 +60,7 @@ final class PgModelDailyStatsReader implements ModelDailyStatsReader {
   }
 
   /** stats_daily_model keeps requests, errors, tokens, total cost and response times. */
-  private static Totals modelFigures(Row r) {
+  static Totals modelFigures(Row r) {
     Totals t = Sql.totals(r);
     return new Totals(t.totalRequests(), t.errorRequests(), t.inputTokens(), t.outputTokens(),
         t.cacheCreationTokens(), t.cacheReadTokens(), t.totalCost(), BigDecimal.ZERO, BigDecimal.ZERO,

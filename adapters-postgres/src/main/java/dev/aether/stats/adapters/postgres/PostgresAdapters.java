@@ -1,12 +1,16 @@
 package dev.aether.stats.adapters.postgres;
 
 import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.FindChangedHours;
+import dev.aether.stats.domain.port.HourlyStatsReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.LoadSummary;
 import dev.aether.stats.domain.port.LoadUserCounts;
 import dev.aether.stats.domain.port.MaterializeDays;
+import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
+import dev.aether.stats.domain.port.ModelHourlyStatsReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -80,6 +84,22 @@ public final class PostgresAdapters {
 
   public ModelDailyStatsReader modelDailyStatsReader() {
     return new PgModelDailyStatsReader(pool);
+  }
+
+  public MaterializeHours materializeHours() {
+    return new PgMaterializeHours(pool);
+  }
+
+  public HourlyStatsReader hourlyStatsReader() {
+    return new PgHourlyStatsReader(pool);
+  }
+
+  public ModelHourlyStatsReader modelHourlyStatsReader() {
+    return new PgModelHourlyStatsReader(pool);
+  }
+
+  public FindChangedHours findChangedHours() {
+    return new PgFindChangedHours(pool);
   }
 
   public RunLog runLog() {

@@ -1,6 +1,7 @@
 package dev.aether.stats.adapters.postgres;
 
 import dev.aether.stats.domain.calendar.DayBounds;
+import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.model.Totals;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.data.Numeric;
@@ -25,6 +26,15 @@ final class Sql {
 
   static OffsetDateTime[] bounds(DayBounds days) {
     return days.bounds().stream().map(Sql::ts).toArray(OffsetDateTime[]::new);
+  }
+
+  /** The n + 1 bounds of n hours, for width_bucket. */
+  static OffsetDateTime[] bounds(HourRange hours) {
+    OffsetDateTime[] out = new OffsetDateTime[hours.size() + 1];
+    for (int i = 0; i <= hours.size(); i++) {
+      out[i] = ts(hours.hour(i));
+    }
+    return out;
   }
 
   /** A long column, or 0 when the query does not select it or it is NULL. */

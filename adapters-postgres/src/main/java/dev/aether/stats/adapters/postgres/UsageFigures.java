@@ -4,7 +4,9 @@ package dev.aether.stats.adapters.postgres;
  * The select list that turns usage rows into the statistics' figures, under the stats tables' column
  * names, for every live query (today, combined, days not materialized yet). It is the Java twin of the
  * aggregation in stats_materialize_days.sql; the oracle tests hold both to the same independent
- * recomputation. Costs are summed as numeric: exact, so the result does not depend on row order.
+ * recomputation. Costs are summed as integers of 1e-9 USD (each value rounded to the nearest nano-dollar,
+ * half to even), exactly as stats_materialize_days does: exact, so the result does not depend on row
+ * order, and returned as the exact numeric decimal (scale 9).
  */
 final class UsageFigures {
   private UsageFigures() {}
@@ -18,13 +20,18 @@ final class UsageFigures {
       "coalesce(sum(u.output_tokens), 0) AS output_tokens",
       "coalesce(sum(u.cache_creation_input_tokens), 0) AS cache_creation_tokens",
       "coalesce(sum(u.cache_read_input_tokens), 0) AS cache_read_tokens",
-      "coalesce(sum(u.total_cost_usd::numeric), 0) AS total_cost",
-      "coalesce(sum(u.actual_total_cost_usd::numeric), 0) AS actual_total_cost",
-      "coalesce(sum(u.input_cost_usd::numeric), 0) AS input_cost",
-      "coalesce(sum(u.output_cost_usd::numeric), 0) AS output_cost",
-      "coalesce(sum(u.cache_creation_cost_usd::numeric), 0) AS cache_creation_cost",
-      "coalesce(sum(u.cache_read_cost_usd::numeric), 0) AS cache_read_cost",
+      usd("total_cost_usd", "total_cost"),
+      usd("actual_total_cost_usd", "actual_total_cost"),
+      usd("input_cost_usd", "input_cost"),
+      usd("output_cost_usd", "output_cost"),
+      usd("cache_creation_cost_usd", "cache_creation_cost"),
+      usd("cache_read_cost_usd", "cache_read_cost"),
       "coalesce(sum(u.response_time_ms), 0) AS response_time_sum_ms",
       "count(u.response_time_ms) AS response_time_count",
       "count(*) FILTER (WHERE u.status IN ('pending', 'streaming')) AS unsettled_requests");
+
+  /** The exact sum of a cost column in 1e-9 USD, as a numeric of USD (see the class comment). */
+  static String usd(String column, String alias) {
+    return "coalesce(sum((u." + column + " * 1e9::float8)::int8), 0) * 0.000000001 AS " + alias;
+  }
 }

@@ -101,6 +101,105 @@ final class NaiveStats {
     return out;
   }
 
+  static final List<String> HOURLY_COLUMNS;
+  static final List<String> MODEL_HOURLY_COLUMNS;
+
+  static {
+    List<String> hourly = new java.util.ArrayList<>(DAILY_COLUMNS);
+    hourly.addAll(List.of("unsettled_requests", "usage_rows"));
+    HOURLY_COLUMNS = List.copyOf(hourly);
+    List<String> models = new java.util.ArrayList<>(MODEL_COLUMNS);
+    models.add("error_requests");
+    MODEL_HOURLY_COLUMNS = List.copyOf(models);
+  }
+
+  private static final String HOUR_KEY = "to_char(h AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24')";
+
+  /**
+   * Every UTC hour of [from, to) (ISO instants, whole hours), keyed "YYYY-MM-DDTHH": a LEFT JOIN of
+   * generate_series over the hours with the usage rows of each, float sums, avg(), count(DISTINCT), and the
+   * fallbacks over every attempt ever made.
+   */
+  static Map<String, Map<String, Object>> hourly(Connection c, String from, String to) throws SQLException {
+    String sql = "SELECT " + HOUR_KEY + " AS k, count(u.id) AS total_requests,"
+        + " count(u.id) - count(u.id) FILTER (WHERE u.status_code >= 400 OR u.error_message IS NOT NULL) AS success_requests,"
+        + " count(u.id) FILTER (WHERE u.status_code >= 400 OR u.error_message IS NOT NULL) AS error_requests,"
+        + " coalesce(sum(u.input_tokens), 0) AS input_tokens, coalesce(sum(u.output_tokens), 0) AS output_tokens,"
+        + " coalesce(sum(u.cache_creation_input_tokens), 0) AS cache_creation_tokens,"
+        + " coalesce(sum(u.cache_read_input_tokens), 0) AS cache_read_tokens,"
+        + " coalesce(sum(u.total_cost_usd), 0) AS total_cost, coalesce(sum(u.actual_total_cost_usd), 0) AS actual_total_cost,"
+        + " coalesce(sum(u.input_cost_usd), 0) AS input_cost, coalesce(sum(u.output_cost_usd), 0) AS output_cost,"
+        + " coalesce(sum(u.cache_creation_cost_usd), 0) AS cache_creation_cost,"
+        + " coalesce(sum(u.cache_read_cost_usd), 0) AS cache_read_cost,"
+        + " coalesce(avg(u.response_time_ms), 0) AS avg_response_time_ms,"
+        + " (SELECT count(*) FROM (SELECT request_id FROM request_candidates WHERE status IN ('success', 'failed')"
+        + "   GROUP BY request_id HAVING count(*) > 1 AND min(created_at) >= h AND min(created_at) < h + interval '1 hour') r)"
+        + "   AS fallback_count,"
+        + " count(DISTINCT u.model) AS unique_models, count(DISTINCT u.provider) AS unique_providers,"
+        + " count(u.id) FILTER (WHERE u.status IN ('pending', 'streaming')) AS unsettled_requests,"
+        + " count(u.id) AS usage_rows"
+        + " FROM generate_series(?::timestamptz, ?::timestamptz - interval '1 hour', interval '1 hour') AS g(h)"
+        + " LEFT JOIN usage u ON u.created_at >= h AND u.created_at < h + interval '1 hour'"
+        + " GROUP BY h ORDER BY h";
+    return keyed(c, sql, HOURLY_COLUMNS, from, to);
+  }
+
+  /** Every (UTC hour, model) of [from, to) with rows, keyed "YYYY-MM-DDTHH|model". */
+  static Map<String, Map<String, Object>> hourlyModels(Connection c, String from, String to) throws SQLException {
+    String sql = "SELECT " + HOUR_KEY + " || '|' || u.model AS k, count(*) AS total_requests,"
+        + " count(*) FILTER (WHERE u.status_code >= 400 OR u.error_message IS NOT NULL) AS error_requests,"
+        + " coalesce(sum(u.input_tokens), 0) AS input_tokens, coalesce(sum(u.output_tokens), 0) AS output_tokens,"
+        + " coalesce(sum(u.cache_creation_input_tokens), 0) AS cache_creation_tokens,"
+        + " coalesce(sum(u.cache_read_input_tokens), 0) AS cache_read_tokens,"
+        + " coalesce(sum(u.total_cost_usd), 0) AS total_cost, coalesce(avg(u.response_time_ms), 0) AS avg_response_time_ms"
+        + " FROM generate_series(?::timestamptz, ?::timestamptz - interval '1 hour', interval '1 hour') AS g(h)"
+        + " JOIN usage u ON u.created_at >= h AND u.created_at < h + interval '1 hour'"
+        + " GROUP BY h, u.model";
+    return keyed(c, sql, MODEL_HOURLY_COLUMNS, from, to);
+  }
+
+  /** The stored rows of an hour table, keyed like {@link #hourly} / {@link #hourlyModels}. */
+  static Map<String, Map<String, Object>> storedHours(Connection c, String table, String key, List<String> columns)
+      throws SQLException {
+    String keyExpr = key == null ? "" : " || '|' || " + key;
+    return keyed(c, "SELECT " + HOUR_KEY.replace("h AT", "hour AT") + keyExpr + " AS k, * FROM " + table, columns);
+  }
+
+  private static Map<String, Map<String, Object>> keyed(Connection c, String sql, List<String> columns,
+      String... params) throws SQLException {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          if (out.put(rs.getString("k"), row(rs, columns)) != null) {
+            throw new AssertionError("duplicate key " + rs.getString("k"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static final List<String> WINDOW_COLUMNS = List.of("total_requests", "success_requests", "error_requests",
+      "input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost",
+      "actual_total_cost", "input_cost", "output_cost", "cache_creation_cost", "cache_read_cost",
+      "avg_response_time_ms", "unsettled_requests");
+
+  /** The figures of the usage rows in [from, to) (ISO instants), keyed "window". */
+  static Map<String, Map<String, Object>> window(Connection c, String from, String to) throws SQLException {
+    String sql = "SELECT 'window' AS k, " + FIGURES + ", coalesce(sum(actual_total_cost_usd), 0) AS actual_total_cost,"
+        + " coalesce(sum(input_cost_usd), 0) AS input_cost, coalesce(sum(output_cost_usd), 0) AS output_cost,"
+        + " coalesce(sum(cache_creation_cost_usd), 0) AS cache_creation_cost,"
+        + " coalesce(sum(cache_read_cost_usd), 0) AS cache_read_cost,"
+        + " coalesce(avg(response_time_ms), 0) AS avg_response_time_ms,"
+        + " count(*) FILTER (WHERE status IN ('pending', 'streaming')) AS unsettled_requests"
+        + " FROM usage WHERE created_at >= ?::timestamptz AND created_at < ?::timestamptz";
+    return keyed(c, sql, WINDOW_COLUMNS, from, to);
+  }
+
   /** The stored rows of a stats table, keyed like the naive results (days as dates in {@code zone}). */
   static Map<String, Map<String, Object>> stored(Connection c, String table, String key, String zone,
       List<String> columns) throws SQLException {
@@ -139,7 +238,9 @@ final class NaiveStats {
 
   /**
    * Asserts two keyed result sets hold the same keys and, per column, the same numbers: counts exactly,
-   * sums of money and averages to 1e-9 relative (the naive side sums floats; production sums exactly).
+   * averages to 1e-9 relative (the naive side sums floats), sums of money to 1e-9 relative plus 0.5e-9
+   * USD per row: production rounds each value to the nearest 1e-9 USD before its exact integer sum, the
+   * precision it states, so n rows may differ from the float sum by up to n * 0.5e-9.
    */
   static void assertSame(String what, Map<String, Map<String, Object>> expected,
       Map<String, Map<String, Object>> actual) {
@@ -155,8 +256,12 @@ final class NaiveStats {
       for (var col : e.getValue().entrySet()) {
         double want = ((Number) col.getValue()).doubleValue();
         double have = ((Number) got.get(col.getKey())).doubleValue();
-        boolean money = col.getKey().endsWith("cost") || col.getKey().startsWith("avg_");
-        boolean ok = money ? Math.abs(want - have) <= 1e-9 * Math.max(1.0, Math.abs(want)) : want == have;
+        boolean money = col.getKey().endsWith("cost");
+        boolean average = col.getKey().startsWith("avg_");
+        double relative = 1e-9 * Math.max(1.0, Math.abs(want));
+        double rows = ((Number) e.getValue().getOrDefault("total_requests", 0)).doubleValue();
+        boolean ok = money ? Math.abs(want - have) <= relative + 0.5e-9 * rows
+            : average ? Math.abs(want - have) <= relative : want == have;
         if (!ok) {
           throw new AssertionError(what + " " + e.getKey() + " " + col.getKey() + ": expected " + want + " but was "
               + have);

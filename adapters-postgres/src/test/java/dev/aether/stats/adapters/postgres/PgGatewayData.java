@@ -32,7 +32,8 @@ final class PgGatewayData implements GatewayData {
     run(c -> {
       try (var st = c.createStatement()) {
         st.execute("TRUNCATE usage, request_candidates, api_keys, users, stats_daily, stats_user_daily,"
-            + " stats_daily_model, stats_summary, stats_rollup_runs CASCADE");
+            + " stats_daily_model, stats_summary, stats_rollup_runs, stats_hourly, stats_hourly_model,"
+            + " stats_hourly_provider CASCADE");
       }
       return 0;
     });
@@ -76,6 +77,13 @@ final class PgGatewayData implements GatewayData {
         shifted);
     if (n != 1) {
       throw new IllegalArgumentException("no usage row " + r.id());
+    }
+  }
+
+  @Override
+  public void deleteUsage(String id) {
+    if (update("DELETE FROM usage WHERE id = ?", id) != 1) {
+      throw new IllegalArgumentException("no usage row " + id);
     }
   }
 

@@ -5,7 +5,10 @@ import dev.aether.stats.bootstrap.wiring.StatsComponent;
 import dev.aether.stats.domain.usecase.TickResult;
 import java.util.Locale;
 
-/** Feeds every timer tick into /metrics: its outcome and duration, and the age of the newest stored day. */
+/**
+ * Feeds every timer tick into /metrics: its outcome and duration, and the age of the newest stored day and
+ * hour bucket.
+ */
 final class TickMetrics implements RollupTimer.TickListener {
   private final StatsComponent app;
 
@@ -20,6 +23,8 @@ final class TickMetrics implements RollupTimer.TickListener {
     if (failure == null) {
       app.loadRollupState().load().thenAccept(state ->
           state.newestMaterializedDayStart().ifPresent(app.apiMetrics()::recordNewestMaterializedDay));
+      app.hourlyStatsReader().newestStoredHour().thenAccept(hour ->
+          hour.ifPresent(app.apiMetrics()::recordNewestMaterializedHour));
     }
   }
 }

@@ -5,18 +5,25 @@ import dagger.Provides;
 import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.planner.HistoryWindow;
+import dev.aether.stats.domain.planner.HourPlanner;
 import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.FindChangedHours;
+import dev.aether.stats.domain.port.HourlyStatsReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.LoadSummary;
 import dev.aether.stats.domain.port.LoadUserCounts;
 import dev.aether.stats.domain.port.MaterializeDays;
+import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
+import dev.aether.stats.domain.port.ModelHourlyStatsReader;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.port.TickLease;
 import dev.aether.stats.domain.port.UserDailyStatsReader;
+import dev.aether.stats.domain.usecase.HourlyMaintenance;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
@@ -56,8 +63,24 @@ interface DomainModule {
   @Provides
   @Singleton
   static RollupTick rollupTick(TickLease lease, LoadRollupState state, RollupPlanner planner, RollupService rollups,
+      BusinessCalendar calendar, HourlyMaintenance hours) {
+    return new RollupTick(lease, state, planner, rollups, calendar, hours);
+  }
+
+  @Provides
+  @Singleton
+  static HourlyQueries hourlyQueries(HourlyStatsReader hours, ModelHourlyStatsReader models,
       BusinessCalendar calendar) {
-    return new RollupTick(lease, state, planner, rollups, calendar);
+    return new HourlyQueries(hours, models, calendar);
+  }
+
+  /** The hour buckets' share of every tick: changed and newest hours, then the days holding changed hours. */
+  @Provides
+  @Singleton
+  static HourlyMaintenance hourlyMaintenance(FindChangedHours changed, MaterializeHours hours,
+      MaterializeDays days, BusinessCalendar calendar) {
+    return new HourlyMaintenance(changed, hours, days,
+        new HourPlanner(calendar, HourPlanner.DEFAULT_WATCH_HOURS, HourPlanner.DEFAULT_RECENT_HOURS), calendar);
   }
 
   @Provides

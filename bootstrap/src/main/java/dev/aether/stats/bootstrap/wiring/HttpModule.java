@@ -6,6 +6,7 @@ import dev.aether.stats.adapters.http.AdminApi;
 import dev.aether.stats.adapters.http.ApiMetrics;
 import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.domain.api.CheckHealth;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.api.RunQueries;
 import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.api.StatsQuery;
@@ -32,8 +33,9 @@ interface HttpModule {
   @Provides
   @Singleton
   static AdminApi adminApi(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
-      BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics) {
+      BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics,
+      HourlyStatsQuery hourly) {
     return new AdminApi(new AdminApi.Dependencies(health, queries, rollups, runs, calendar, token.value(),
-        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT), config.dashboard());
+        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT, hourly), config.dashboard());
   }
 }

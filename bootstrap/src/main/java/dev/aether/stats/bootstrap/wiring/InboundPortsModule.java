@@ -3,6 +3,7 @@ package dev.aether.stats.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.aether.stats.domain.api.CheckHealth;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.api.RunQueries;
 import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.api.StatsQuery;
@@ -12,6 +13,7 @@ import dev.aether.stats.domain.usecase.HealthCheck;
 import dev.aether.stats.domain.usecase.OneRunPerKind;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RunHistory;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
 
@@ -20,6 +22,11 @@ import jakarta.inject.Singleton;
 interface InboundPortsModule {
   @Provides
   static StatsQuery statsQuery(StatsQueries queries) {
+    return queries;
+  }
+
+  @Provides
+  static HourlyStatsQuery hourlyStatsQuery(HourlyQueries queries) {
     return queries;
   }
 

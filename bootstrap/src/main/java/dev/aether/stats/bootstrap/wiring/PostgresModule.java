@@ -8,12 +8,16 @@ import dev.aether.stats.adapters.postgres.PostgresAdapters;
 import dev.aether.stats.bootstrap.observability.LoggingRunLog;
 import dev.aether.stats.changelog.PostgresUrl;
 import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.FindChangedHours;
+import dev.aether.stats.domain.port.HourlyStatsReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.LoadSummary;
 import dev.aether.stats.domain.port.LoadUserCounts;
 import dev.aether.stats.domain.port.MaterializeDays;
+import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
+import dev.aether.stats.domain.port.ModelHourlyStatsReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -82,6 +86,26 @@ interface PostgresModule {
   @Provides
   static ModelDailyStatsReader modelDailyStatsReader(PostgresAdapters a) {
     return a.modelDailyStatsReader();
+  }
+
+  @Provides
+  static MaterializeHours materializeHours(PostgresAdapters a) {
+    return a.materializeHours();
+  }
+
+  @Provides
+  static HourlyStatsReader hourlyStatsReader(PostgresAdapters a) {
+    return a.hourlyStatsReader();
+  }
+
+  @Provides
+  static ModelHourlyStatsReader modelHourlyStatsReader(PostgresAdapters a) {
+    return a.modelHourlyStatsReader();
+  }
+
+  @Provides
+  static FindChangedHours findChangedHours(PostgresAdapters a) {
+    return a.findChangedHours();
   }
 
   @Provides

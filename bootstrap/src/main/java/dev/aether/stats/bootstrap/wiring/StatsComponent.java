@@ -12,6 +12,8 @@ import dev.aether.stats.adapters.http.ApiMetrics;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.adapters.postgres.DemoTraffic;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.port.HourlyStatsReader;
+import dev.aether.stats.domain.usecase.HourlyMaintenance;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
@@ -32,6 +34,10 @@ public interface StatsComponent {
   RollupService rollupService();
 
   RollupTick rollupTick();
+
+  HourlyMaintenance hourlyMaintenance();
+
+  HourlyStatsReader hourlyStatsReader();
 
   StatsQueries statsQueries();
 

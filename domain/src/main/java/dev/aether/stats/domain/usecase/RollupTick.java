@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One timer tick: take the cross-process lease, plan from the database's state, do the plan, release.
  * A tick that finds another one running (in this process, or in another instance) is skipped, not queued:
- * the next tick re-plans from fresh state anyway.
+ * the next tick re-plans from fresh state anyway. With {@link HourlyMaintenance}, a tick first brings
+ * the hour buckets (and the days holding changed hours) up to date, then does the days' plan.
  */
 public final class RollupTick {
   private final TickLease lease;
@@ -22,6 +23,7 @@ public final class RollupTick {
   private final RollupPlanner planner;
   private final RollupService rollups;
   private final BusinessCalendar calendar;
+  private final HourlyMaintenance hours; // null: no hour buckets
   // The lease alone may be re-entrant within a process (one database session); this makes it exclusive.
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -31,6 +33,18 @@ public final class RollupTick {
       RollupPlanner planner,
       RollupService rollups,
       BusinessCalendar calendar) {
+    this(lease, rollupState, planner, rollups, calendar, null);
+  }
+
+  /** A tick that maintains the hour buckets too ({@code hours} may be null: days only). */
+  public RollupTick(
+      TickLease lease,
+      LoadRollupState rollupState,
+      RollupPlanner planner,
+      RollupService rollups,
+      BusinessCalendar calendar,
+      HourlyMaintenance hours) {
+    this.hours = hours;
     this.lease = Objects.requireNonNull(lease, "lease");
     this.rollupState = Objects.requireNonNull(rollupState, "rollupState");
     this.planner = Objects.requireNonNull(planner, "planner");
@@ -86,13 +100,21 @@ public final class RollupTick {
   }
 
   private CompletionStage<TickResult> work(ProgressListener listener) {
+    if (hours == null) {
+      return days(listener, false);
+    }
+    return Stages.call(hours::run).thenCompose(h -> days(listener, h.daysWritten() > 0));
+  }
+
+  /** The days' plan; {@code daysChanged}: the hour maintenance rewrote days, so the summary is refreshed. */
+  private CompletionStage<TickResult> days(ProgressListener listener, boolean daysChanged) {
     return Stages.call(rollupState::load).thenCompose(state -> {
       RollupPlan plan = planner.plan(state, calendar);
       if (plan.materializes()) {
         return rollups.reconcile(plan, RunKind.TICK, listener)
             .thenApply(run -> TickResult.of(TickResult.Outcome.MATERIALIZED, plan, run));
       }
-      if (plan.refreshSummary()) {
+      if (plan.refreshSummary() || daysChanged) {
         return rollups.refreshSummaryOnly(RunKind.TICK, listener)
             .thenApply(run -> TickResult.of(TickResult.Outcome.REFRESHED, plan, run));
       }

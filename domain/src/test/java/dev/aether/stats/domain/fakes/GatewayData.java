@@ -25,6 +25,9 @@ public interface GatewayData {
   /** Replaces every column of the usage row with this id (a request completing, or being corrected). */
   void updateUsage(UsageRow row);
 
+  /** Deletes one usage row (an operator removing a bogus request); fails when there is no such row. */
+  void deleteUsage(String id);
+
   /** The retention job: deletes usage rows created before {@code instant}; returns how many. */
   int deleteUsageBefore(Instant instant);
 

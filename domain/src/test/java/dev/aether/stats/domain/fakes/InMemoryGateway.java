@@ -1,7 +1,10 @@
 package dev.aether.stats.domain.fakes;
 
 import dev.aether.stats.domain.calendar.DayBounds;
+import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.model.DailyStats;
+import dev.aether.stats.domain.model.HourlyStats;
+import dev.aether.stats.domain.model.ModelHourlyStats;
 import dev.aether.stats.domain.model.LiveTotals;
 import dev.aether.stats.domain.model.ModelDailyStats;
 import dev.aether.stats.domain.model.Source;
@@ -9,11 +12,15 @@ import dev.aether.stats.domain.model.Summary;
 import dev.aether.stats.domain.model.Totals;
 import dev.aether.stats.domain.model.UserCounts;
 import dev.aether.stats.domain.model.UserDailyStats;
+import dev.aether.stats.domain.port.ChangedHour;
 import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.HourlyStatsReader;
+import dev.aether.stats.domain.port.ModelHourlyStatsReader;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.RollupState;
 import dev.aether.stats.domain.port.UserDailyStatsReader;
 import dev.aether.stats.domain.run.DayOutcome;
+import dev.aether.stats.domain.run.HourOutcome;
 import dev.aether.stats.domain.run.RunRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +52,9 @@ public final class InMemoryGateway implements GatewayData {
   private final TreeMap<Instant, DailyStats> storedDaily = new TreeMap<>();
   private final Map<Instant, TreeMap<String, UserDailyStats>> storedUserDaily = new TreeMap<>();
   private final Map<Instant, TreeMap<String, ModelDailyStats>> storedModelDaily = new TreeMap<>();
+  // The hour buckets, keyed by hour start.
+  private final TreeMap<Instant, HourlyStats> storedHourly = new TreeMap<>();
+  private final Map<Instant, TreeMap<String, ModelHourlyStats>> storedModelHourly = new TreeMap<>();
   private Summary summary;
   private final InMemoryRunLog runLog;
   private final InMemoryTickLease lease = new InMemoryTickLease();
@@ -103,6 +113,41 @@ public final class InMemoryGateway implements GatewayData {
         () -> now(this::rollupState),
         runLog,
         lease);
+  }
+
+  /** The ports of the hour buckets, over the same rows. */
+  public HourPorts hourPorts() {
+    return new HourPorts(
+        hours -> now(() -> materializeHours(hours)),
+        new HourlyStatsReader() {
+          @Override
+          public CompletionStage<List<HourlyStats>> stored(HourRange hours) {
+            return now(() -> List.copyOf(storedHourly.subMap(hours.from(), hours.to()).values()));
+          }
+
+          @Override
+          public CompletionStage<List<HourlyStats>> live(HourRange hours) {
+            return now(() -> hours.hours().stream().map(h -> hourly(h, Source.LIVE)).toList());
+          }
+
+          @Override
+          public CompletionStage<Optional<Instant>> newestStoredHour() {
+            return now(() -> storedHourly.isEmpty() ? Optional.empty() : Optional.of(storedHourly.lastKey()));
+          }
+        },
+        new ModelHourlyStatsReader() {
+          @Override
+          public CompletionStage<List<ModelHourlyStats>> stored(HourRange hours) {
+            return now(() -> hours.hours().stream()
+                .flatMap(h -> storedModelHourly.getOrDefault(h, new TreeMap<>()).values().stream()).toList());
+          }
+
+          @Override
+          public CompletionStage<List<ModelHourlyStats>> live(HourRange hours) {
+            return now(() -> hours.hours().stream().flatMap(h -> modelHourly(h, Source.LIVE).stream()).toList());
+          }
+        },
+        hours -> now(() -> changedHours(hours)));
   }
 
   // ----- inspection for tests of the use cases -----
@@ -166,6 +211,11 @@ public final class InMemoryGateway implements GatewayData {
   }
 
   @Override
+  public synchronized void deleteUsage(String id) {
+    require(usage.remove(id) != null, "no usage row " + id);
+  }
+
+  @Override
   public synchronized int deleteUsageBefore(Instant instant) {
     int before = usage.size();
     usage.values().removeIf(r -> r.createdAt().isBefore(instant));
@@ -214,6 +264,65 @@ public final class InMemoryGateway implements GatewayData {
       outcomes.add(new DayOutcome(day, start, DayOutcome.Kind.WRITTEN, rows.size()));
     }
     return outcomes;
+  }
+
+  private synchronized List<HourOutcome> materializeHours(HourRange hours) {
+    Optional<Instant> earliest = usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo);
+    List<HourOutcome> outcomes = new ArrayList<>();
+    for (Instant h : hours.hours()) {
+      List<UsageRow> rows = rowsIn(h, h.plusSeconds(3600));
+      HourlyStats stored = storedHourly.get(h);
+      if (stored != null && earliest.map(h::isBefore).orElse(true)
+          && stored.totals().totalRequests() > rows.size()) {
+        outcomes.add(new HourOutcome(h, DayOutcome.Kind.PROTECTED, 0));
+        continue;
+      }
+      storedHourly.put(h, hourly(h, Source.MATERIALIZED));
+      TreeMap<String, ModelHourlyStats> byModel = new TreeMap<>();
+      modelHourly(h, Source.MATERIALIZED).forEach(m -> byModel.put(m.model(), m));
+      storedModelHourly.put(h, byModel);
+      outcomes.add(new HourOutcome(h, DayOutcome.Kind.WRITTEN, rows.size()));
+    }
+    return outcomes;
+  }
+
+  /** The hour's figures from its rows now; unsettled = its rows still pending or streaming. */
+  private HourlyStats hourly(Instant h, Source source) {
+    Instant end = h.plusSeconds(3600);
+    List<UsageRow> rows = rowsIn(h, end);
+    return new HourlyStats(h, NaiveStats.totals(rows), NaiveStats.fallbackCount(candidates.values(), h, end),
+        NaiveStats.distinct(rows, UsageRow::model), NaiveStats.distinct(rows, UsageRow::provider),
+        rows.stream().filter(NaiveStats::isUnsettled).count(), source);
+  }
+
+  private List<ModelHourlyStats> modelHourly(Instant h, Source source) {
+    Map<String, List<UsageRow>> byModel = new TreeMap<>();
+    rowsIn(h, h.plusSeconds(3600)).forEach(r -> byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r));
+    List<ModelHourlyStats> out = new ArrayList<>();
+    byModel.forEach((model, rows) -> out.add(new ModelHourlyStats(h, model,
+        NaiveStats.modelFields(NaiveStats.totals(rows)), source)));
+    return out;
+  }
+
+  /** FindChangedHours: compares the hour's row counts now with what its bucket recorded. */
+  private synchronized List<ChangedHour> changedHours(HourRange hours) {
+    Optional<Instant> earliest = usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo);
+    List<ChangedHour> out = new ArrayList<>();
+    for (Instant h : hours.hours()) {
+      List<UsageRow> rows = rowsIn(h, h.plusSeconds(3600));
+      long unsettled = rows.stream().filter(NaiveStats::isUnsettled).count();
+      HourlyStats stored = storedHourly.get(h);
+      ChangedHour.Reason reason = stored == null ? ChangedHour.Reason.MISSING
+          : stored.unsettledRequests() > 0 ? ChangedHour.Reason.UNSETTLED
+          : stored.totals().totalRequests() != rows.size() ? ChangedHour.Reason.ROWS
+          : stored.unsettledRequests() != unsettled ? ChangedHour.Reason.SETTLED : null;
+      boolean protectedHour = stored != null && stored.totals().totalRequests() > rows.size()
+          && earliest.map(h::isBefore).orElse(true);
+      if (reason != null && !protectedHour) {
+        out.add(new ChangedHour(h, reason));
+      }
+    }
+    return out;
   }
 
   private synchronized Summary refreshSummary(Instant cutoff, List<Instant> dayStarts) {

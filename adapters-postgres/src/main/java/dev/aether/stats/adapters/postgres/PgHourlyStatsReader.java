@@ -1,0 +1,102 @@
+package dev.aether.stats.adapters.postgres;
+
+import dev.aether.stats.domain.calendar.HourRange;
+import dev.aether.stats.domain.model.HourlyStats;
+import dev.aether.stats.domain.model.Source;
+import dev.aether.stats.domain.port.HourlyStatsReader;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** stats_hourly rows, or the same figures computed from usage (and request_candidates) in one statement. */
+final class PgHourlyStatsReader implements HourlyStatsReader {
+  private static final String STORED = "SELECT * FROM stats_hourly WHERE hour >= $1 AND hour < $2 ORDER BY hour";
+
+  /**
+   * Per bucket of the bounds array $1 (UTC hours):
+   * the usage figures, distinct models and providers, and the fallback count (requests whose first
+   * executed attempt falls in the bucket and that have more than one executed attempt; attempts are read
+   * a fixed 24 hours beyond each end, as stats_materialize_days does, so that a request straddling a
+   * boundary is seen whole and the session time zone plays no part).
+   */
+  private static final String LIVE = """
+      WITH figures AS (
+        SELECT %s AS i, %s,
+          count(DISTINCT u.model) AS unique_models,
+          count(DISTINCT u.provider) AS unique_providers
+        FROM usage u WHERE %s
+        GROUP BY 1
+      ), attempts AS (
+        SELECT rc.request_id, min(rc.created_at) AS first_at
+        FROM request_candidates rc
+        WHERE rc.status IN ('success', 'failed')
+          AND rc.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
+          AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours'
+        GROUP BY rc.request_id
+        HAVING count(*) > 1
+      ), fallbacks AS (
+        SELECT width_bucket(first_at, $1::timestamptz[]) AS i, count(*) AS fallback_count
+        FROM attempts
+        WHERE first_at >= ($1::timestamptz[])[1]
+          AND first_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]
+        GROUP BY 1
+      )
+      SELECT coalesce(f.i, fb.i) AS i, f.*, coalesce(fb.fallback_count, 0) AS fallback_count
+      FROM figures f FULL JOIN fallbacks fb ON fb.i = f.i
+      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE);
+
+  private final Pool pool;
+
+  PgHourlyStatsReader(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public CompletionStage<List<HourlyStats>> stored(HourRange hours) {
+    return pool.preparedQuery(STORED).execute(Tuple.of(Sql.ts(hours.from()), Sql.ts(hours.to())))
+        .map(rows -> {
+          List<HourlyStats> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(hourly(Sql.instant(r, "hour"), r, Source.MATERIALIZED));
+          }
+          return out;
+        })
+        .toCompletionStage();
+  }
+
+  /** Hours not materialized yet: straight from usage (they are not in a bucket, by definition). */
+  @Override
+  public CompletionStage<List<HourlyStats>> live(HourRange hours) {
+    return pool.preparedQuery(LIVE)
+        .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(hours)))
+        .map(rows -> {
+          HourlyStats[] byHour = new HourlyStats[hours.size()];
+          for (Row r : rows) {
+            int i = DayRows.liveIndex(r);
+            byHour[i] = hourly(hours.hour(i), r, Source.LIVE);
+          }
+          List<HourlyStats> out = new ArrayList<>(byHour.length);
+          for (int i = 0; i < byHour.length; i++) {
+            out.add(byHour[i] != null ? byHour[i] : HourlyStats.empty(hours.hour(i), Source.LIVE));
+          }
+          return out;
+        })
+        .toCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<java.util.Optional<java.time.Instant>> newestStoredHour() {
+    return pool.query("SELECT max(hour) AS newest FROM stats_hourly").execute()
+        .map(rows -> java.util.Optional.ofNullable(Sql.instant(rows.iterator().next(), "newest")))
+        .toCompletionStage();
+  }
+
+  private static HourlyStats hourly(java.time.Instant hour, Row r, Source source) {
+    return new HourlyStats(hour, Sql.totals(r), Sql.longOrZero(r, "fallback_count"),
+        (int) Sql.longOrZero(r, "unique_models"), (int) Sql.longOrZero(r, "unique_providers"),
+        Sql.longOrZero(r, "unsettled_requests"), source);
+  }
+}

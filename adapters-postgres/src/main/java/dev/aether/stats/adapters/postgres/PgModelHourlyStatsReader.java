@@ -1,0 +1,54 @@
+package dev.aether.stats.adapters.postgres;
+
+import dev.aether.stats.domain.calendar.HourRange;
+import dev.aether.stats.domain.model.ModelHourlyStats;
+import dev.aether.stats.domain.model.Source;
+import dev.aether.stats.domain.port.ModelHourlyStatsReader;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** stats_hourly_model rows, or the same figures from usage, per UTC hour and model. */
+final class PgModelHourlyStatsReader implements ModelHourlyStatsReader {
+  private static final String STORED = "SELECT * FROM stats_hourly_model WHERE hour >= $1 AND hour < $2"
+      + " ORDER BY hour, model";
+  private static final String LIVE = "SELECT " + DayRows.BUCKET + " AS i, u.model AS model, "
+      + UsageFigures.SELECT_LIST + "\nFROM usage u WHERE " + DayRows.RANGE + "\nGROUP BY 1, 2 ORDER BY 1, 2";
+
+  private final Pool pool;
+
+  PgModelHourlyStatsReader(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public CompletionStage<List<ModelHourlyStats>> stored(HourRange hours) {
+    return pool.preparedQuery(STORED).execute(Tuple.of(Sql.ts(hours.from()), Sql.ts(hours.to())))
+        .map(rows -> {
+          List<ModelHourlyStats> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(new ModelHourlyStats(Sql.instant(r, "hour"), r.getString("model"),
+                PgModelDailyStatsReader.modelFigures(r), Source.MATERIALIZED));
+          }
+          return out;
+        })
+        .toCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<List<ModelHourlyStats>> live(HourRange hours) {
+    return pool.preparedQuery(LIVE).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(hours)))
+        .map(rows -> {
+          List<ModelHourlyStats> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(new ModelHourlyStats(hours.hour(DayRows.liveIndex(r)), r.getString("model"),
+                PgModelDailyStatsReader.modelFigures(r), Source.LIVE));
+          }
+          return out;
+        })
+        .toCompletionStage();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.aether.stats.domain.port;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** An hour whose bucket no longer matches its usage rows, and the first reason that applies. */
+public record ChangedHour(Instant hour, Reason reason) {
+  public ChangedHour {
+    Objects.requireNonNull(hour, "hour");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  public enum Reason {
+    /** No bucket yet: nothing says its day changed (the days' own reconciliation finds missing days). */
+    MISSING,
+    /** It held pending or streaming rows when written: their figures still change. */
+    UNSETTLED,
+    /** Its number of usage rows differs from the bucket's (a late row, a deleted row). */
+    ROWS,
+    /** Its number of pending/streaming rows differs from the bucket's. */
+    SETTLED;
+
+    /** Whether the hour's day may differ from what is stored, so the day is re-materialized too. */
+    public boolean changesItsDay() {
+      return this != MISSING;
+    }
+  }
+}
