@@ -156,6 +156,7 @@ class RollupTimerTest {
     // ticks re-materialize the last 30 closed days: the retention horizon falls inside them
     Map<String, String> env = new java.util.HashMap<>(env("PT1H"));
     env.put("STATS_SETTLE_DAYS", "30");
+    env.put("STATS_SETTLE_INTERVAL", "PT0S"); // every tick redoes them
     ServeCommand.RunningService service = serve(env);
     try {
       Ticks.tickNow(service);

@@ -71,6 +71,8 @@ public final class EnvironmentConfig {
     Duration interval = value("STATS_ROLLUP_INTERVAL", "PT5M",
         v -> duration("STATS_ROLLUP_INTERVAL", v, Duration.ofSeconds(1), Duration.ofDays(1), "PT5M, PT30S, PT1H"));
     int settle = value("STATS_SETTLE_DAYS", "2", v -> integer("STATS_SETTLE_DAYS", v, 0, 60));
+    Duration settleInterval = value("STATS_SETTLE_INTERVAL", "PT1H",
+        v -> duration("STATS_SETTLE_INTERVAL", v, Duration.ZERO, Duration.ofDays(1), "PT1H, PT0S for every tick"));
     // the limits are the consumers' own (RollupService and AdminApi refuse more), so nothing fails later;
     // STATS_BACKFILL_DAYS unset: all history (the ticks materialize every closed day since the first usage row)
     Optional<Integer> backfill = optional("STATS_BACKFILL_DAYS",
@@ -90,7 +92,7 @@ public final class EnvironmentConfig {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle,
+    return new StatsConfig(url, dataDir, zone, host, port, token, interval, settle, settleInterval,
         backfill.map(OptionalInt::of).orElse(OptionalInt.empty()), batch, parallelism, tickBatches, maxRange, liveCache,
         dashboard);
   }

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * The validated configuration (from the environment; see the README). {@link #toString()} never shows the
  * admin token (and the database URL's own toString hides its password), so the object can be logged.
  * {@code backfillDays}: the optional cap on the history the timer keeps materialized (absent: all of it);
- * {@code tickMaxBatches}: how many batches of {@code batchDays} one tick does at most (the next tick follows
+ * {@code settleInterval}: how often the ticks redo whole settle days (the hour buckets catch row changes in
+ * between); {@code tickMaxBatches}: how many batches of {@code batchDays} one tick does at most (the next tick follows
  * at once while work is left).
  */
 public record StatsConfig(
@@ -23,6 +24,7 @@ public record StatsConfig(
     Optional<String> adminToken,
     Duration rollupInterval,
     int settleDays,
+    Duration settleInterval,
     OptionalInt backfillDays,
     int batchDays,
     int rollupParallelism,
@@ -36,7 +38,8 @@ public record StatsConfig(
     return "StatsConfig[databaseUrl=" + databaseUrl.map(PostgresUrl::toString).orElse("(embedded)")
         + ", dataDir=" + dataDir + ", timeZone=" + timeZone + ", http=" + httpHost + ":" + httpPort
         + ", adminToken=" + (adminToken.isPresent() ? "<redacted>" : "(generated)")
-        + ", rollupInterval=" + rollupInterval + ", settleDays=" + settleDays + ", backfillDays=" + backfillDays
+        + ", rollupInterval=" + rollupInterval + ", settleDays=" + settleDays + ", settleInterval=" + settleInterval
+        + ", backfillDays=" + backfillDays
         + ", batchDays=" + batchDays + ", rollupParallelism=" + rollupParallelism + ", tickMaxBatches=" + tickMaxBatches
         + ", maxRangeDays=" + maxRangeDays
         + ", liveCacheTtl=" + liveCacheTtl + ", dashboard=" + (dashboard ? "on" : "off") + "]";

@@ -63,8 +63,8 @@ interface DomainModule {
   @Provides
   @Singleton
   static RollupTick rollupTick(TickLease lease, LoadRollupState state, RollupPlanner planner, RollupService rollups,
-      BusinessCalendar calendar, HourlyMaintenance hours) {
-    return new RollupTick(lease, state, planner, rollups, calendar, hours);
+      BusinessCalendar calendar, HourlyMaintenance hours, StatsConfig config) {
+    return new RollupTick(lease, state, planner, rollups, calendar, hours, config.settleInterval());
   }
 
   @Provides

@@ -27,6 +27,7 @@ class EnvironmentConfigTest {
     assertEquals(2, c.settleDays());
     assertEquals(java.util.OptionalInt.empty(), c.backfillDays(), "unset: all of history");
     assertEquals(4, c.tickMaxBatches());
+    assertEquals(Duration.ofHours(1), c.settleInterval());
   }
 
   @Test

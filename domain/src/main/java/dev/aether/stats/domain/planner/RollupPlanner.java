@@ -53,6 +53,14 @@ public final class RollupPlanner {
   }
 
   public RollupPlan plan(RollupState state, BusinessCalendar calendar) {
+    return plan(state, calendar, true);
+  }
+
+  /**
+   * {@code settle} false: the settle days are due only when missing or dirty (the tick's hour buckets
+   * watch them for changes, and whole settle days are redone on a slower cadence).
+   */
+  public RollupPlan plan(RollupState state, BusinessCalendar calendar, boolean settleNow) {
     LocalDate today = calendar.today();
     LocalDate yesterday = today.minusDays(1);
     StoredDays stored = new StoredDays(state.storedDayStarts(), calendar);
@@ -69,7 +77,7 @@ public final class RollupPlanner {
     TreeSet<LocalDate> settle = new TreeSet<>();
     TreeSet<LocalDate> missing = new TreeSet<>();
     TreeSet<LocalDate> dirty = new TreeSet<>();
-    LocalDate settleStart = yesterday.minusDays(settleDays - 1L);
+    LocalDate settleStart = settleNow ? yesterday.minusDays(settleDays - 1L) : yesterday.plusDays(1);
     for (LocalDate d = first.get(); !d.isAfter(yesterday); d = d.plusDays(1)) {
       if (!d.isBefore(settleStart)) {
         settle.add(d);

@@ -6,6 +6,8 @@ import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.TickLease;
 import dev.aether.stats.domain.run.RunKind;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +26,10 @@ public final class RollupTick {
   private final RollupService rollups;
   private final BusinessCalendar calendar;
   private final HourlyMaintenance hours; // null: no hour buckets
+  // With the hour buckets watching the recent hours for changes, whole settle days are redone only this
+  // often (they catch what a count cannot see: a cost corrected in place); without them, at every tick.
+  private final Duration settleInterval;
+  private volatile Instant lastSettled;
   // The lease alone may be re-entrant within a process (one database session); this makes it exclusive.
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -44,7 +50,26 @@ public final class RollupTick {
       RollupService rollups,
       BusinessCalendar calendar,
       HourlyMaintenance hours) {
+    this(lease, rollupState, planner, rollups, calendar, hours, Duration.ZERO);
+  }
+
+  /**
+   * With the hour buckets, and the settle days redone at most every {@code settleInterval} (ZERO: at every
+   * tick). Missing and dirty days are never deferred by it.
+   */
+  public RollupTick(
+      TickLease lease,
+      LoadRollupState rollupState,
+      RollupPlanner planner,
+      RollupService rollups,
+      BusinessCalendar calendar,
+      HourlyMaintenance hours,
+      Duration settleInterval) {
     this.hours = hours;
+    this.settleInterval = Objects.requireNonNull(settleInterval, "settleInterval");
+    if (settleInterval.isNegative()) {
+      throw new IllegalArgumentException("settleInterval must not be negative");
+    }
     this.lease = Objects.requireNonNull(lease, "lease");
     this.rollupState = Objects.requireNonNull(rollupState, "rollupState");
     this.planner = Objects.requireNonNull(planner, "planner");
@@ -108,11 +133,22 @@ public final class RollupTick {
 
   /** The days' plan; {@code daysChanged}: the hour maintenance rewrote days, so the summary is refreshed. */
   private CompletionStage<TickResult> days(ProgressListener listener, boolean daysChanged) {
+    Instant now = calendar.now();
+    Instant last = lastSettled;
+    boolean settle = hours == null || last == null || !now.isBefore(last.plus(settleInterval));
     return Stages.call(rollupState::load).thenCompose(state -> {
-      RollupPlan plan = planner.plan(state, calendar);
+      RollupPlan plan = planner.plan(state, calendar, settle);
       if (plan.materializes()) {
         return rollups.reconcile(plan, RunKind.TICK, listener)
-            .thenApply(run -> TickResult.of(TickResult.Outcome.MATERIALIZED, plan, run));
+            .thenApply(run -> {
+              if (settle) {
+                lastSettled = now;
+              }
+              return TickResult.of(TickResult.Outcome.MATERIALIZED, plan, run);
+            });
+      }
+      if (settle) {
+        lastSettled = now; // nothing to settle (no closed day yet)
       }
       if (plan.refreshSummary() || daysChanged) {
         return rollups.refreshSummaryOnly(RunKind.TICK, listener)
