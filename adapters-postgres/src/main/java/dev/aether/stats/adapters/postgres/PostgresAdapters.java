@@ -1,12 +1,15 @@
 package dev.aether.stats.adapters.postgres;
 
+import dev.aether.stats.domain.port.BreakdownReader;
 import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.LoadSummary;
 import dev.aether.stats.domain.port.LoadUserCounts;
 import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
+import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -72,6 +75,18 @@ public final class PostgresAdapters {
 
   public ModelDailyStatsReader modelDailyStatsReader() {
     return new PgModelDailyStatsReader(pool);
+  }
+
+  public BreakdownReader breakdownReader() {
+    return new PgBreakdownReader(pool);
+  }
+
+  public LatencyHistogramReader latencyHistogramReader() {
+    return new PgLatencyHistogramReader(pool);
+  }
+
+  public PeriodUsageReader periodUsageReader() {
+    return new PgPeriodUsageReader(pool);
   }
 
   public RunLog runLog() {
