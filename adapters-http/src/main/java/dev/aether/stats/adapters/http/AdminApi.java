@@ -3,6 +3,7 @@ package dev.aether.stats.adapters.http;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.usecase.AnalyticsQueries;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import io.vertx.core.Vertx;
@@ -38,7 +39,8 @@ public final class AdminApi {
       String adminToken,
       int maxRangeDays,
       ApiMetrics metrics,
-      Duration databaseTimeout) {
+      Duration databaseTimeout,
+      AnalyticsQueries analytics) {
     public static final int DEFAULT_MAX_RANGE_DAYS = 366;
     public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,6 +52,7 @@ public final class AdminApi {
       Objects.requireNonNull(calendar, "calendar");
       Objects.requireNonNull(metrics, "metrics");
       Objects.requireNonNull(databaseTimeout, "databaseTimeout");
+      Objects.requireNonNull(analytics, "analytics");
       if (adminToken == null || adminToken.isBlank()) {
         throw new IllegalArgumentException("the admin token must not be blank");
       }
@@ -64,8 +67,10 @@ public final class AdminApi {
 
     /** With the default database timeout (10 s). */
     public Dependencies(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
-        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics) {
-      this(ping, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT);
+        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics,
+        AnalyticsQueries analytics) {
+      this(ping, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT,
+          analytics);
     }
 
     /** Never shows the token (a record's generated toString would). */
@@ -108,6 +113,7 @@ public final class AdminApi {
     // without the token, nothing under /api is revealed, not even which paths exist.
     router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
     new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
+    new AnalyticsRoutes(deps.analytics(), calls, deps.maxRangeDays()).register(routes);
     new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
     routes.finish();
     return router;

@@ -59,6 +59,8 @@ final class OpenApi {
         .put("responses", standard(json("One object per day with requests.", arrayOf("UserDaily")))
             .put("404", errorRef("NotFound"))));
 
+    AnalyticsDocument.paths(maxRangeDays).forEach(e -> paths.put(e.getKey(), e.getValue()));
+
     path(paths, "/api/stats/rollup", "post", secured("startRollup", "Materialize days",
         "Starts a run that materializes from..to (at most " + maxRangeDays + " days, to not after today) "
             + "and refreshes the summary. Answers 202 once the run is recorded; follow it at Location.")
@@ -95,7 +97,7 @@ final class OpenApi {
         .put("components", new JsonObject()
             .put("securitySchemes", new JsonObject().put("bearerAuth",
                 new JsonObject().put("type", "http").put("scheme", "bearer")))
-            .put("schemas", OpenApiSchemas.all())
+            .put("schemas", OpenApiSchemas.all().mergeIn(AnalyticsDocument.schemas()))
             .put("responses", errorResponses()));
   }
 
@@ -111,13 +113,13 @@ final class OpenApi {
         .put("tags", new JsonArray().add("operations")).put("security", new JsonArray());
   }
 
-  private static JsonObject secured(String id, String summary, String description) {
+  static JsonObject secured(String id, String summary, String description) {
     return new JsonObject().put("operationId", id).put("summary", summary).put("description", description)
         .put("tags", new JsonArray().add("stats"));
   }
 
   /** The responses every /api route can give, around its success response. */
-  private static JsonObject standard(JsonObject ok) {
+  static JsonObject standard(JsonObject ok) {
     return new JsonObject()
         .put("200", ok)
         .put("400", errorRef("BadRequest"))
@@ -153,7 +155,7 @@ final class OpenApi {
             OpenApiSchemas.ref("Error")));
   }
 
-  private static JsonArray rangeParameters() {
+  static JsonArray rangeParameters() {
     return new JsonArray()
         .add(dateParameter("from", "First business day (included)."))
         .add(dateParameter("to", "Last business day (included)."));
@@ -169,16 +171,16 @@ final class OpenApi {
         .put("application/json", new JsonObject().put("schema", OpenApiSchemas.ref(schema))));
   }
 
-  private static JsonObject json(String description, JsonObject schema) {
+  static JsonObject json(String description, JsonObject schema) {
     return new JsonObject().put("description", description).put("content", new JsonObject()
         .put("application/json", new JsonObject().put("schema", schema)));
   }
 
-  private static JsonObject arrayOf(String schema) {
+  static JsonObject arrayOf(String schema) {
     return new JsonObject().put("type", "array").put("items", OpenApiSchemas.ref(schema));
   }
 
-  private static JsonObject errorRef(String name) {
+  static JsonObject errorRef(String name) {
     return new JsonObject().put("$ref", "#/components/responses/" + name);
   }
 }

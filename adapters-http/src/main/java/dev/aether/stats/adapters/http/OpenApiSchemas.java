@@ -141,7 +141,7 @@ final class OpenApiSchemas {
   }
 
   /** An object schema; every property is required unless {@code required} names a subset. */
-  private static JsonObject object(String description, JsonObject properties, String... required) {
+  static JsonObject object(String description, JsonObject properties, String... required) {
     JsonArray req = new JsonArray();
     if (required.length == 0) {
       properties.fieldNames().forEach(req::add);
@@ -162,7 +162,7 @@ final class OpenApiSchemas {
     return new JsonObject().put("type", "integer").put("format", "int64").put("description", description);
   }
 
-  private static JsonObject number(String description) {
+  static JsonObject number(String description) {
     return new JsonObject().put("type", "number").put("format", "double").put("description", description);
   }
 
@@ -170,15 +170,15 @@ final class OpenApiSchemas {
     return string(description).put("format", "date");
   }
 
-  private static JsonObject dateTime(String description) {
+  static JsonObject dateTime(String description) {
     return string(description).put("format", "date-time");
   }
 
-  private static JsonObject nullable(JsonObject schema) {
+  static JsonObject nullable(JsonObject schema) {
     return schema.put("nullable", true);
   }
 
-  private static JsonObject enumOf(String description, String... values) {
+  static JsonObject enumOf(String description, String... values) {
     JsonArray e = new JsonArray();
     for (String v : values) {
       e.add(v);

@@ -49,7 +49,8 @@ final class ApiFixture implements AutoCloseable {
     StatsPorts ports = faults.wrap(gateway.ports());
     PingDatabase ping = () -> faults.guard(() -> CompletableFuture.completedFuture(null));
     api = new AdminApi(new AdminApi.Dependencies(ping, ports.queries(calendar), ports.rollupService(calendar, 7),
-        ports.runLog(), calendar, TOKEN, 366, metrics, databaseTimeout));
+        ports.runLog(), calendar, TOKEN, 366, metrics, databaseTimeout,
+        faults.wrap(gateway.analyticsPorts()).queries(ports, calendar)));
     server = await(Future.fromCompletionStage(AdminHttpServer.start(vertx, "127.0.0.1", 0, api)));
     client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true).setKeepAlive(true));
   }

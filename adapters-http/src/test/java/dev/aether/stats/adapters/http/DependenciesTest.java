@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 class DependenciesTest {
   private final MutableClock clock = new MutableClock(ApiFixture.NOW);
   private final BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("UTC"), clock);
-  private final StatsPorts ports = new InMemoryGateway(clock).ports();
+  private final InMemoryGateway gateway = new InMemoryGateway(clock);
+  private final StatsPorts ports = gateway.ports();
 
   private AdminApi.Dependencies deps(String token, int maxRangeDays) {
     return new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null), ports.queries(calendar),
-        ports.rollupService(calendar, 7), ports.runLog(), calendar, token, maxRangeDays, new ApiMetrics());
+        ports.rollupService(calendar, 7), ports.runLog(), calendar, token, maxRangeDays, new ApiMetrics(),
+        gateway.analyticsPorts().queries(ports, calendar));
   }
 
   @Test
@@ -50,7 +52,8 @@ class DependenciesTest {
       // the fixture uses 366; a dedicated API with 7 shows the limit is the configured one
       AdminApi.Dependencies small = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
           api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
-          api.gateway.ports().runLog(), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1));
+          api.gateway.ports().runLog(), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1),
+          api.gateway.analyticsPorts().queries(api.gateway.ports(), api.calendar));
       AdminHttpServer server = ApiFixture.await(io.vertx.core.Future.fromCompletionStage(
           AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(small))));
       try {

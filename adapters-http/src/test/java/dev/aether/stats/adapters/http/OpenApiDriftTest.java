@@ -54,7 +54,7 @@ class OpenApiDriftTest {
     doc.getJsonObject("paths").forEach(p -> ((JsonObject) p.getValue()).fieldNames()
         .forEach(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
     assertEquals(documented, routed);
-    assertEquals(13, routed.size(), routed::toString);
+    assertEquals(19, routed.size(), routed::toString);
   }
 
   @Test
@@ -118,6 +118,13 @@ class OpenApiDriftTest {
     assertKeys("UserDaily", api.get("/api/stats/users/u1/daily?from=2026-03-13&to=2026-03-13").array()
         .getJsonObject(0));
     assertKeys("Run", api.get("/api/stats/runs/1").json());
+    String range = "?from=2026-03-13&to=2026-03-15";
+    assertKeys("LeaderboardEntry", api.get("/api/stats/leaderboard/users" + range).array().getJsonObject(0));
+    assertKeys("Latency", api.get("/api/stats/latency" + range).array().getJsonObject(0));
+    assertKeys("Errors", api.get("/api/stats/errors" + range).array().getJsonObject(0));
+    assertKeys("Efficiency", api.get("/api/stats/efficiency" + range).array().getJsonObject(0));
+    assertKeys("SeriesPoint", api.get("/api/stats/series" + range).array().getJsonObject(0));
+    assertKeys("Comparison", api.get("/api/stats/comparison" + range).json());
     assertKeys("Error", api.get("/api/stats/runs/99").json());
     JsonObject health = api.getOpen("/health").json();
     Set<String> healthProps = schema("Health").getJsonObject("properties").fieldNames();

@@ -8,6 +8,7 @@ import dev.aether.stats.bootstrap.config.StatsConfig;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.usecase.AnalyticsQueries;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
@@ -31,8 +32,9 @@ interface HttpModule {
   @Provides
   @Singleton
   static AdminApi adminApi(PingDatabase ping, StatsQueries queries, RollupService rollups, RunLog runs,
-      BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics) {
+      BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics,
+      AnalyticsQueries analytics) {
     return new AdminApi(new AdminApi.Dependencies(ping, queries, rollups, runs, calendar, token.value(),
-        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT));
+        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT, analytics));
   }
 }

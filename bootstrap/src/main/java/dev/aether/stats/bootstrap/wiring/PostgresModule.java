@@ -13,7 +13,10 @@ import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.LoadSummary;
 import dev.aether.stats.domain.port.LoadUserCounts;
 import dev.aether.stats.domain.port.MaterializeDays;
+import dev.aether.stats.domain.port.BreakdownReader;
+import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
+import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -82,6 +85,21 @@ interface PostgresModule {
   @Provides
   static ModelDailyStatsReader modelDailyStatsReader(PostgresAdapters a) {
     return a.modelDailyStatsReader();
+  }
+
+  @Provides
+  static BreakdownReader breakdownReader(PostgresAdapters a) {
+    return a.breakdownReader();
+  }
+
+  @Provides
+  static LatencyHistogramReader latencyHistogramReader(PostgresAdapters a) {
+    return a.latencyHistogramReader();
+  }
+
+  @Provides
+  static PeriodUsageReader periodUsageReader(PostgresAdapters a) {
+    return a.periodUsageReader();
   }
 
   @Provides
