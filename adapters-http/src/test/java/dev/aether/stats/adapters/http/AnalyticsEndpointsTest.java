@@ -2,6 +2,7 @@ package dev.aether.stats.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aether.stats.domain.contract.AnalyticsScenario;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analytics endpoints on the fakes, every number worked out by hand from {@link Analytics2026}. Days
+ * The analytics endpoints on the fakes, every number worked out by hand from {@link AnalyticsScenario}. Days
  * 03-13 and 03-14 are materialized first (so reads merge stored days with today's live rows).
  */
 class AnalyticsEndpointsTest {
@@ -19,7 +20,7 @@ class AnalyticsEndpointsTest {
   @BeforeEach
   void start() {
     api = ApiFixture.start();
-    Analytics2026.seed(api.gateway);
+    AnalyticsScenario.seed(api.gateway);
     assertEquals(202, api.postJson("/api/stats/rollup", "{\"from\":\"2026-03-13\",\"to\":\"2026-03-14\"}").status());
   }
 

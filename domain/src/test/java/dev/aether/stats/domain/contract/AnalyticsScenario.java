@@ -1,15 +1,19 @@
-package dev.aether.stats.adapters.http;
-
-import static dev.aether.stats.adapters.http.March2026.at;
+package dev.aether.stats.domain.contract;
 
 import dev.aether.stats.domain.fakes.ApiKeyRow;
 import dev.aether.stats.domain.fakes.GatewayData;
 import dev.aether.stats.domain.fakes.UsageRow;
 import dev.aether.stats.domain.fakes.UserRow;
+import dev.aether.stats.domain.calendar.BusinessCalendar;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * Hand-made traffic for the analytics endpoints, "now" = 2026-03-15T12:00Z (UTC days); the expected
- * numbers in {@link AnalyticsEndpointsTest} are worked out by hand from this table.
+ * numbers of the analytics tests (the port contract, the HTTP endpoints) are worked out by hand from
+ * this table.
  *
  * <pre>
  * id  day   user key model  provider  in  out cr  cost  status     code  message    rt    first byte
@@ -24,10 +28,17 @@ import dev.aether.stats.domain.fakes.UserRow;
  * </pre>
  * Keys are named "key k1", "key k2"; usernames are the ids.
  */
-final class Analytics2026 {
-  private Analytics2026() {}
+public final class AnalyticsScenario {
+  private AnalyticsScenario() {}
 
-  static void seed(GatewayData g) {
+  public static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
+
+  /** UTC business days, now = {@link #NOW}. */
+  public static BusinessCalendar calendar() {
+    return new BusinessCalendar(ZoneId.of("UTC"), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  public static void seed(GatewayData g) {
     g.addUser(UserRow.active("u1"));
     g.addUser(UserRow.active("u2"));
     g.addApiKey(new ApiKeyRow("k1", "u1", true));
@@ -54,5 +65,9 @@ final class Analytics2026 {
       int in, int out, int cacheRead, String cost) {
     return UsageRow.of(id, user, model, provider, at(at)).withUser(user, key).withTokens(in, out, 0, cacheRead)
         .withCost(cost, cost);
+  }
+
+  private static Instant at(String iso) {
+    return Instant.parse(iso);
   }
 }
