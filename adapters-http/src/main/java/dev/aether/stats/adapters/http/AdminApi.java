@@ -6,9 +6,11 @@ import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.usecase.AnalyticsQueries;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.StatsQueries;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -91,12 +93,17 @@ public final class AdminApi {
     return deps.metrics();
   }
 
-  Router router(Vertx vertx) {
+  /** The contract the router validates requests against (openapi.json with this API's range limit). */
+  Future<OpenAPIContract> contract(Vertx vertx) {
+    return ApiContract.load(vertx, ApiContract.document(deps.maxRangeDays()));
+  }
+
+  Router router(Vertx vertx, OpenAPIContract contract) {
     Router router = Router.router(vertx);
-    RouteTable routes = new RouteTable(router);
+    RouteTable routes = new RouteTable(router, new RequestValidation(vertx, contract));
     MetricsHandlers metrics = new MetricsHandlers(deps.metrics(), routes);
     UseCaseCalls calls = new UseCaseCalls(deps.databaseTimeout());
-    String openApi = OpenApi.document(deps.maxRangeDays()).encode();
+    String openApi = ApiContract.document(deps.maxRangeDays()).encode();
 
     router.route().handler(metrics.recorder());
     router.route().failureHandler(new ErrorHandler(routes, deps.databaseTimeout()));

@@ -44,7 +44,7 @@ final class AnalyticsRoutes {
         .filter(r -> wire(r).equals(kind)).findFirst()
         .orElseThrow(() -> ApiError.notFound("no leaderboard " + Text.quote(kind)
             + "; known: users, api-keys, models, providers"));
-    QueryParams q = QueryParams.of(ctx, "from", "to", "metric", "limit", "offset");
+    QueryParams q = QueryParams.read(ctx);
     DayRange range = q.dayRange(maxRangeDays);
     AnalyticsQueries.RankMetric metric = choice(q, "metric", AnalyticsQueries.RankMetric.values(),
         AnalyticsQueries.RankMetric.REQUESTS);
@@ -55,21 +55,21 @@ final class AnalyticsRoutes {
   }
 
   private void latency(RoutingContext ctx) {
-    QueryParams q = QueryParams.of(ctx, "from", "to", "by");
+    QueryParams q = QueryParams.read(ctx);
     DayRange range = q.dayRange(maxRangeDays);
     var by = choice(q, "by", AnalyticsQueries.LatencyGrouping.values(), AnalyticsQueries.LatencyGrouping.ALL);
     calls.respond(ctx, 200, () -> queries.latency(by, range), rows -> StatsJson.array(rows, AnalyticsJson::latency));
   }
 
   private void errors(RoutingContext ctx) {
-    QueryParams q = QueryParams.of(ctx, "from", "to", "by");
+    QueryParams q = QueryParams.read(ctx);
     DayRange range = q.dayRange(maxRangeDays);
     var by = choice(q, "by", AnalyticsQueries.ErrorGrouping.values(), AnalyticsQueries.ErrorGrouping.STATUS_CLASS);
     calls.respond(ctx, 200, () -> queries.errors(by, range), rows -> StatsJson.array(rows, AnalyticsJson::errors));
   }
 
   private void efficiency(RoutingContext ctx) {
-    QueryParams q = QueryParams.of(ctx, "from", "to", "by");
+    QueryParams q = QueryParams.read(ctx);
     DayRange range = q.dayRange(maxRangeDays);
     var by = choice(q, "by", AnalyticsQueries.EfficiencyGrouping.values(), AnalyticsQueries.EfficiencyGrouping.MODEL);
     calls.respond(ctx, 200, () -> queries.efficiency(by, range),
@@ -77,7 +77,7 @@ final class AnalyticsRoutes {
   }
 
   private void series(RoutingContext ctx) {
-    QueryParams q = QueryParams.of(ctx, "from", "to", "granularity", "user_id", "model", "provider", "api_key_id");
+    QueryParams q = QueryParams.read(ctx);
     DayRange range = q.dayRange(maxRangeDays);
     Granularity granularity = choice(q, "granularity", Granularity.values(), Granularity.DAY);
     UsageFilter filter = new UsageFilter(filter(q, "user_id"), filter(q, "model"), filter(q, "provider"),
@@ -93,7 +93,7 @@ final class AnalyticsRoutes {
   }
 
   private void comparison(RoutingContext ctx) {
-    QueryParams q = QueryParams.of(ctx, "from", "to", "against");
+    QueryParams q = QueryParams.read(ctx);
     DayRange range = q.dayRange(maxRangeDays);
     var against = choice(q, "against", AnalyticsQueries.Against.values(), AnalyticsQueries.Against.PREVIOUS);
     calls.respond(ctx, 200, () -> queries.comparison(range, against), AnalyticsJson::comparison);

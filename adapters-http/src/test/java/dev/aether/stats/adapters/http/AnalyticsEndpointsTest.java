@@ -169,7 +169,8 @@ class AnalyticsEndpointsTest {
 
   @Test
   void badParametersAreNamed() {
-    Expect.error(api.get("/api/stats/leaderboard/teams?" + RANGE), 404, "not_found", "no leaderboard 'teams'");
+    Expect.error(api.get("/api/stats/leaderboard/teams?" + RANGE), 400, "bad_request",
+        "kind must be one of users, api-keys, models, providers, got 'teams'");
     Expect.error(api.get("/api/stats/leaderboard/users?" + RANGE + "&metric=latency"), 400, "bad_request",
         "metric must be one of requests, tokens, cost, errors, got 'latency'");
     Expect.error(api.get("/api/stats/leaderboard/users?" + RANGE + "&limit=0"), 400, "bad_request",

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The served OpenAPI document and the router cannot drift: the same operations on both sides, every
+ * The served OpenAPI document (openapi.json, the contract requests are validated against) and the router
+ * cannot drift: the same operations on both sides, every
  * path parameter declared, every $ref resolvable, and each schema's properties exactly the keys the
  * endpoint sends.
  */
@@ -40,7 +41,7 @@ class OpenApiDriftTest {
 
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() {
-    Router router = api.api.router(api.vertx);
+    Router router = api.api.router(api.vertx, api.api.contract(api.vertx).await());
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       if (route.methods() == null || route.methods().isEmpty() || route.getPath() == null) {
