@@ -58,7 +58,12 @@ public final class ServeCommand {
       // plain stderr: java.util.logging resets itself in its own shutdown hook, so SIGTERM-time log records
       // may never be written
       System.err.println("aether-stats: stopping (closing HTTP, pool, Vert.x, database)");
-      timer.stop();
+      try {
+        // let a tick in progress end (bounded) before its pool goes away
+        Future.fromCompletionStage(timer.stop()).timeout(30, java.util.concurrent.TimeUnit.SECONDS).await();
+      } catch (RuntimeException e) {
+        System.err.println("aether-stats: a rollup tick was still running at shutdown: " + e.getMessage());
+      }
       try {
         Future.fromCompletionStage(server.close()).await();
         // one after the other: the composed form hangs (see STACK_NOTES)

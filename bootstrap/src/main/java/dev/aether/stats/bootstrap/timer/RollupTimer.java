@@ -5,7 +5,9 @@ import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.TickResult;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +31,8 @@ public final class RollupTimer {
   private final TickListener listener;
   private volatile boolean stopped;
   private volatile long timerId = -1;
+  /** Completes when the tick in progress (if any) has ended. */
+  private volatile CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
   /** Told about every tick (metrics); must not throw. */
   public interface TickListener {
@@ -50,12 +54,17 @@ public final class RollupTimer {
     schedule(Duration.ofMillis(1));
   }
 
-  public void stop() {
+  /**
+   * No tick starts after this; the answer completes when the tick in progress, if any, has ended, so the
+   * caller can close the pool without failing a run halfway.
+   */
+  public CompletionStage<Void> stop() {
     stopped = true;
     long id = timerId;
     if (id >= 0) {
       vertx.cancelTimer(id);
     }
+    return inFlight;
   }
 
   /** Consecutive failed ticks so far (0 after a success). */
@@ -72,8 +81,11 @@ public final class RollupTimer {
 
   private void runTick() {
     long t0 = System.nanoTime();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    inFlight = done;
     try {
       tick.tick().whenComplete((result, error) -> {
+        done.complete(null);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (error == null) {
           failures.set(0);
@@ -90,6 +102,7 @@ public final class RollupTimer {
       });
     } catch (RuntimeException e) {
       // a bug in starting the tick: keep the timer alive
+      done.complete(null);
       int k = failures.incrementAndGet();
       LOG.log(Level.WARNING, "rollup tick could not start (" + k + " in a row): " + e, e);
       schedule(backoff.delayAfter(k));
