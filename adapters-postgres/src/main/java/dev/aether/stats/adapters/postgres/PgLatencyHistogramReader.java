@@ -16,7 +16,8 @@ import java.util.concurrent.CompletionStage;
 
 /** stats_daily_latency_histogram rows of one dimension, or the same buckets from usage. */
 final class PgLatencyHistogramReader implements LatencyHistogramReader {
-  private static final String STORED = "SELECT date, key, metric, bucket, count, min_ms, max_ms"
+  /** One row per day, key and metric, the buckets as arrays (expanded here, not in SQL: fewer rows to ship). */
+  private static final String STORED = "SELECT date, key, metric, buckets, counts, min_ms, max_ms"
       + " FROM stats_daily_latency_histogram WHERE dimension = $1 AND date >= $2 AND date < $3";
   private static final Map<LatencyDimension, String> LIVE = new EnumMap<>(Map.of(
       LatencyDimension.ALL, live("''::text"),
@@ -47,7 +48,15 @@ final class PgLatencyHistogramReader implements LatencyHistogramReader {
           for (Row r : rows) {
             int i = DayRows.storedIndex(r, days);
             if (i >= 0) {
-              out.add(bucket(r, days, i));
+              Integer[] buckets = r.getArrayOfIntegers("buckets");
+              Long[] counts = r.getArrayOfLongs("counts");
+              Integer[] mins = r.getArrayOfIntegers("min_ms");
+              Integer[] maxs = r.getArrayOfIntegers("max_ms");
+              LatencyMetric metric = LatencyMetric.ofWireName(r.getString("metric"));
+              for (int k = 0; k < buckets.length; k++) {
+                out.add(new HistogramBucket(days.day(i), r.getString("key"), metric, buckets[k], counts[k], mins[k],
+                    maxs[k]));
+              }
             }
           }
           return out;

@@ -186,6 +186,11 @@ final class NaiveStats {
 
   static final List<String> HISTOGRAM_COLUMNS = List.of("count", "min_ms", "max_ms");
 
+  /** stats_daily_latency_histogram with its bucket arrays expanded to one row per bucket (a FROM item). */
+  static final String HISTOGRAM_CELLS = "(SELECT h.date, h.dimension, h.key, h.metric, b.bucket, b.count, b.min_ms,"
+      + " b.max_ms FROM stats_daily_latency_histogram h CROSS JOIN LATERAL unnest(h.buckets, h.counts, h.min_ms,"
+      + " h.max_ms) AS b(bucket, count, min_ms, max_ms)) t";
+
   /** The largest b with 1.02^b <= ms (-1 below 1 ms), by repeated multiplication. */
   static int naiveBucket(int ms) {
     if (ms < 1) {
