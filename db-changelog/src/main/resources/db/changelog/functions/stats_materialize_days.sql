@@ -13,8 +13,12 @@
 --   stats_daily        one row per day, zeros for a day without usage;
 --   stats_user_daily   one row per (day, user) with usage that day (user_id NULL rows count in stats_daily only);
 --   stats_daily_model  one row per (day, model) with usage that day;
--- and deletes the stats_user_daily / stats_daily_model rows of those days whose user / model has no usage
--- row any more. Everything happens in the caller's transaction.
+--   stats_daily_provider, stats_daily_api_key (rows with an api_key_id), stats_daily_model_provider
+--                      one row per (day, provider) / (day, key) / (day, model, provider) with usage that day;
+--   stats_daily_latency_histogram  one row per (day, dimension, key, metric) with completed requests, its
+--                      non-empty buckets as arrays;
+-- and deletes the rows of those days, in every one of these per-key tables, whose key has no usage row any
+-- more. Everything happens in the caller's transaction.
 --
 -- Figures (as the original Python aggregator): total = all rows whatever their status; error = status_code
 -- >= 400 OR error_message IS NOT NULL; success = total - error; NULL tokens/costs count as 0; average
@@ -30,6 +34,10 @@
 -- wrapped), a sum has no limit. It costs a multiplication and a cast per value, where the float8 -> numeric
 -- cast it replaces formatted every double as text (about 4x the whole aggregation).
 -- The average is sum::float8 / count::float8, the correctly rounded quotient.
+-- Breakdown figures: client_errors = status 400..499; service_errors = status >= 500, or an error message
+-- without a status code; the other errors (a message with a status below 400) are error - client - service.
+-- speed_output_tokens / speed_generation_ms: output tokens and response_time - coalesce(first_byte_time, 0)
+-- of the completed requests with output tokens and response_time > coalesce(first_byte_time, 0).
 --
 -- fallback_count = requests with more than one executed attempt (request_candidates.status 'success' or
 -- 'failed'), counted once, on the day of the request's first executed attempt (the original counted per
@@ -128,6 +136,7 @@ BEGIN
           FROM days dy
          CROSS JOIN LATERAL (
                 SELECT u.user_id,
+                       u.api_key_id,
                        u.model,
                        u.provider,
                        count(*)                                                                    AS n_req,
@@ -143,11 +152,33 @@ BEGIN
                        sum((u.cache_creation_cost_usd * 1e9::float8)::int8)  AS c_cw,
                        sum((u.cache_read_cost_usd * 1e9::float8)::int8)      AS c_cr,
                        sum(u.response_time_ms)                                                     AS rt_sum,
-                       count(u.response_time_ms)                                                   AS rt_cnt
+                       count(u.response_time_ms)                                                   AS rt_cnt,
+                       -- breakdown figures (issue 11), used only by the per_provider / per_api_key /
+                       -- per_model_provider roll-ups below
+                       count(*) FILTER (WHERE u.status_code BETWEEN 400 AND 499)                   AS n_client,
+                       count(*) FILTER (WHERE u.status_code >= 500
+                                           OR (u.status_code IS NULL AND u.error_message IS NOT NULL)) AS n_service,
+                       sum(u.first_byte_time_ms)                                                   AS fb_sum,
+                       count(u.first_byte_time_ms)                                                 AS fb_cnt,
+                       sum(u.output_tokens) FILTER (WHERE u.status = 'completed' AND u.output_tokens > 0
+                                 AND u.response_time_ms > coalesce(u.first_byte_time_ms, 0))       AS sp_tok,
+                       sum(u.response_time_ms - coalesce(u.first_byte_time_ms, 0))
+                           FILTER (WHERE u.status = 'completed' AND u.output_tokens > 0
+                                 AND u.response_time_ms > coalesce(u.first_byte_time_ms, 0))       AS sp_ms,
+                       count(*) FILTER (WHERE u.cache_read_input_tokens > 0)                       AS n_cache_hit,
+                       count(*) FILTER (WHERE u.status_code < 300)                                 AS n_2xx,
+                       count(*) FILTER (WHERE u.status_code BETWEEN 300 AND 399)                   AS n_3xx,
+                       count(*) FILTER (WHERE u.status_code BETWEEN 400 AND 499)                   AS n_4xx,
+                       count(*) FILTER (WHERE u.status_code >= 500)                                AS n_5xx,
+                       count(*) FILTER (WHERE u.status_code IS NULL)                               AS n_nostatus,
+                       count(*) FILTER (WHERE u.status_code < 300 AND u.error_message IS NOT NULL) AS e_2xx,
+                       count(*) FILTER (WHERE u.status_code BETWEEN 300 AND 399
+                                          AND u.error_message IS NOT NULL)                         AS e_3xx,
+                       count(*) FILTER (WHERE u.status_code IS NULL AND u.error_message IS NOT NULL) AS e_nostatus
                   FROM usage u
                  WHERE u.created_at >= dy.ds
                    AND u.created_at <  dy.de
-                 GROUP BY u.user_id, u.model, u.provider
+                 GROUP BY u.user_id, u.api_key_id, u.model, u.provider
                ) x
          WHERE NOT dy.prot
     ),
@@ -335,6 +366,332 @@ BEGIN
     ),
     z_model AS (
         DELETE FROM stats_daily_model s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
+    ),
+    -- ===== Breakdowns (issue 11): per provider, API key and model x provider, rolled up from l1 like the
+    -- tables above; then latency histograms, from a second scan of the day's rows (see h1). =====
+    per_provider AS (
+        SELECT dy.ds, l.provider,
+               sum(l.n_req)::bigint               AS n_req,
+               sum(l.n_err)::bigint               AS n_err,
+               sum(l.n_client)::bigint            AS n_client,
+               sum(l.n_service)::bigint           AS n_service,
+               coalesce(sum(l.t_in), 0)::bigint   AS t_in,
+               coalesce(sum(l.t_out), 0)::bigint  AS t_out,
+               coalesce(sum(l.t_cw), 0)::bigint   AS t_cw,
+               coalesce(sum(l.t_cr), 0)::bigint   AS t_cr,
+               coalesce(sum(l.c_total), 0)        AS c_total,
+               coalesce(sum(l.c_actual), 0)       AS c_actual,
+               coalesce(sum(l.c_in), 0)           AS c_in,
+               coalesce(sum(l.c_out), 0)          AS c_out,
+               coalesce(sum(l.c_cw), 0)           AS c_cw,
+               coalesce(sum(l.c_cr), 0)           AS c_cr,
+               coalesce(sum(l.rt_sum), 0)::bigint AS rt_sum,
+               coalesce(sum(l.rt_cnt), 0)::bigint AS rt_cnt,
+               coalesce(sum(l.fb_sum), 0)::bigint AS fb_sum,
+               coalesce(sum(l.fb_cnt), 0)::bigint AS fb_cnt,
+               coalesce(sum(l.sp_tok), 0)::bigint AS sp_tok,
+               coalesce(sum(l.sp_ms), 0)::bigint  AS sp_ms,
+               sum(l.n_cache_hit)::bigint         AS n_cache_hit,
+               sum(l.n_2xx)::bigint               AS n_2xx,
+               sum(l.n_3xx)::bigint               AS n_3xx,
+               sum(l.n_4xx)::bigint               AS n_4xx,
+               sum(l.n_5xx)::bigint               AS n_5xx,
+               sum(l.n_nostatus)::bigint          AS n_nostatus,
+               sum(l.e_2xx)::bigint               AS e_2xx,
+               sum(l.e_3xx)::bigint               AS e_3xx,
+               sum(l.e_nostatus)::bigint          AS e_nostatus
+          FROM l1 l
+          JOIN days dy ON dy.d = l.d AND NOT dy.prot
+         GROUP BY dy.ds, l.provider
+    ),
+    -- Requests without a key (NULL api_key_id) count in the other tables only, as NULL users do.
+    per_api_key AS (
+        SELECT dy.ds, l.api_key_id, min(l.user_id) AS user_id,
+               sum(l.n_req)::bigint               AS n_req,
+               sum(l.n_err)::bigint               AS n_err,
+               sum(l.n_client)::bigint            AS n_client,
+               sum(l.n_service)::bigint           AS n_service,
+               coalesce(sum(l.t_in), 0)::bigint   AS t_in,
+               coalesce(sum(l.t_out), 0)::bigint  AS t_out,
+               coalesce(sum(l.t_cw), 0)::bigint   AS t_cw,
+               coalesce(sum(l.t_cr), 0)::bigint   AS t_cr,
+               coalesce(sum(l.c_total), 0)        AS c_total,
+               coalesce(sum(l.c_actual), 0)       AS c_actual,
+               coalesce(sum(l.c_in), 0)           AS c_in,
+               coalesce(sum(l.c_out), 0)          AS c_out,
+               coalesce(sum(l.c_cw), 0)           AS c_cw,
+               coalesce(sum(l.c_cr), 0)           AS c_cr,
+               coalesce(sum(l.rt_sum), 0)::bigint AS rt_sum,
+               coalesce(sum(l.rt_cnt), 0)::bigint AS rt_cnt,
+               coalesce(sum(l.fb_sum), 0)::bigint AS fb_sum,
+               coalesce(sum(l.fb_cnt), 0)::bigint AS fb_cnt,
+               coalesce(sum(l.sp_tok), 0)::bigint AS sp_tok,
+               coalesce(sum(l.sp_ms), 0)::bigint  AS sp_ms,
+               sum(l.n_cache_hit)::bigint         AS n_cache_hit,
+               sum(l.n_2xx)::bigint               AS n_2xx,
+               sum(l.n_3xx)::bigint               AS n_3xx,
+               sum(l.n_4xx)::bigint               AS n_4xx,
+               sum(l.n_5xx)::bigint               AS n_5xx,
+               sum(l.n_nostatus)::bigint          AS n_nostatus,
+               sum(l.e_2xx)::bigint               AS e_2xx,
+               sum(l.e_3xx)::bigint               AS e_3xx,
+               sum(l.e_nostatus)::bigint          AS e_nostatus
+          FROM l1 l
+          JOIN days dy ON dy.d = l.d AND NOT dy.prot
+         WHERE l.api_key_id IS NOT NULL
+         GROUP BY dy.ds, l.api_key_id
+    ),
+    per_model_provider AS (
+        SELECT dy.ds, l.model, l.provider,
+               sum(l.n_req)::bigint               AS n_req,
+               sum(l.n_err)::bigint               AS n_err,
+               sum(l.n_client)::bigint            AS n_client,
+               sum(l.n_service)::bigint           AS n_service,
+               coalesce(sum(l.t_in), 0)::bigint   AS t_in,
+               coalesce(sum(l.t_out), 0)::bigint  AS t_out,
+               coalesce(sum(l.t_cw), 0)::bigint   AS t_cw,
+               coalesce(sum(l.t_cr), 0)::bigint   AS t_cr,
+               coalesce(sum(l.c_total), 0)        AS c_total,
+               coalesce(sum(l.c_actual), 0)       AS c_actual,
+               coalesce(sum(l.c_in), 0)           AS c_in,
+               coalesce(sum(l.c_out), 0)          AS c_out,
+               coalesce(sum(l.c_cw), 0)           AS c_cw,
+               coalesce(sum(l.c_cr), 0)           AS c_cr,
+               coalesce(sum(l.rt_sum), 0)::bigint AS rt_sum,
+               coalesce(sum(l.rt_cnt), 0)::bigint AS rt_cnt,
+               coalesce(sum(l.fb_sum), 0)::bigint AS fb_sum,
+               coalesce(sum(l.fb_cnt), 0)::bigint AS fb_cnt,
+               coalesce(sum(l.sp_tok), 0)::bigint AS sp_tok,
+               coalesce(sum(l.sp_ms), 0)::bigint  AS sp_ms,
+               sum(l.n_cache_hit)::bigint         AS n_cache_hit,
+               sum(l.n_2xx)::bigint               AS n_2xx,
+               sum(l.n_3xx)::bigint               AS n_3xx,
+               sum(l.n_4xx)::bigint               AS n_4xx,
+               sum(l.n_5xx)::bigint               AS n_5xx,
+               sum(l.n_nostatus)::bigint          AS n_nostatus,
+               sum(l.e_2xx)::bigint               AS e_2xx,
+               sum(l.e_3xx)::bigint               AS e_3xx,
+               sum(l.e_nostatus)::bigint          AS e_nostatus
+          FROM l1 l
+          JOIN days dy ON dy.d = l.d AND NOT dy.prot
+         GROUP BY dy.ds, l.model, l.provider
+    ),
+    w_provider AS (
+        INSERT INTO stats_daily_provider AS s (
+               date, provider, total_requests, error_requests, client_errors, service_errors,
+               input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+               total_cost, actual_total_cost, input_cost, output_cost, cache_creation_cost, cache_read_cost,
+               response_time_sum_ms, response_time_count, first_byte_sum_ms, first_byte_count,
+               speed_output_tokens, speed_generation_ms, cache_hit_requests,
+               requests_2xx, requests_3xx, requests_4xx, requests_5xx, requests_no_status, errors_2xx, errors_3xx, errors_no_status, updated_at)
+        SELECT p.ds, p.provider, p.n_req, p.n_err, p.n_client, p.n_service,
+               p.t_in, p.t_out, p.t_cw, p.t_cr,
+               (p.c_total * 0.000000001)::float8, (p.c_actual * 0.000000001)::float8, (p.c_in * 0.000000001)::float8, (p.c_out * 0.000000001)::float8, (p.c_cw * 0.000000001)::float8, (p.c_cr * 0.000000001)::float8,
+               p.rt_sum, p.rt_cnt, p.fb_sum, p.fb_cnt, p.sp_tok, p.sp_ms, p.n_cache_hit,
+               p.n_2xx, p.n_3xx, p.n_4xx, p.n_5xx, p.n_nostatus, p.e_2xx, p.e_3xx, p.e_nostatus, now()
+          FROM per_provider p
+        ON CONFLICT (date, provider) DO UPDATE SET
+               total_requests        = EXCLUDED.total_requests,
+               error_requests        = EXCLUDED.error_requests,
+               client_errors         = EXCLUDED.client_errors,
+               service_errors        = EXCLUDED.service_errors,
+               input_tokens          = EXCLUDED.input_tokens,
+               output_tokens         = EXCLUDED.output_tokens,
+               cache_creation_tokens = EXCLUDED.cache_creation_tokens,
+               cache_read_tokens     = EXCLUDED.cache_read_tokens,
+               total_cost            = EXCLUDED.total_cost,
+               actual_total_cost     = EXCLUDED.actual_total_cost,
+               input_cost            = EXCLUDED.input_cost,
+               output_cost           = EXCLUDED.output_cost,
+               cache_creation_cost   = EXCLUDED.cache_creation_cost,
+               cache_read_cost       = EXCLUDED.cache_read_cost,
+               response_time_sum_ms  = EXCLUDED.response_time_sum_ms,
+               response_time_count   = EXCLUDED.response_time_count,
+               first_byte_sum_ms     = EXCLUDED.first_byte_sum_ms,
+               first_byte_count      = EXCLUDED.first_byte_count,
+               speed_output_tokens   = EXCLUDED.speed_output_tokens,
+               speed_generation_ms   = EXCLUDED.speed_generation_ms,
+               cache_hit_requests    = EXCLUDED.cache_hit_requests,
+               requests_2xx          = EXCLUDED.requests_2xx,
+               requests_3xx          = EXCLUDED.requests_3xx,
+               requests_4xx          = EXCLUDED.requests_4xx,
+               requests_5xx          = EXCLUDED.requests_5xx,
+               requests_no_status    = EXCLUDED.requests_no_status,
+               errors_2xx            = EXCLUDED.errors_2xx,
+               errors_3xx            = EXCLUDED.errors_3xx,
+               errors_no_status      = EXCLUDED.errors_no_status,
+               updated_at            = now()
+    ),
+    w_api_key AS (
+        INSERT INTO stats_daily_api_key AS s (
+               date, api_key_id, api_key_name, user_id, total_requests, error_requests, client_errors, service_errors,
+               input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+               total_cost, actual_total_cost, input_cost, output_cost, cache_creation_cost, cache_read_cost,
+               response_time_sum_ms, response_time_count, first_byte_sum_ms, first_byte_count,
+               speed_output_tokens, speed_generation_ms, cache_hit_requests, updated_at)
+        SELECT p.ds, p.api_key_id, k.name, p.user_id, p.n_req, p.n_err, p.n_client, p.n_service,
+               p.t_in, p.t_out, p.t_cw, p.t_cr,
+               (p.c_total * 0.000000001)::float8, (p.c_actual * 0.000000001)::float8, (p.c_in * 0.000000001)::float8, (p.c_out * 0.000000001)::float8, (p.c_cw * 0.000000001)::float8, (p.c_cr * 0.000000001)::float8,
+               p.rt_sum, p.rt_cnt, p.fb_sum, p.fb_cnt, p.sp_tok, p.sp_ms, p.n_cache_hit, now()
+          FROM per_api_key p
+          LEFT JOIN api_keys k ON k.id = p.api_key_id
+        ON CONFLICT (date, api_key_id) DO UPDATE SET
+               api_key_name          = EXCLUDED.api_key_name,
+               user_id               = EXCLUDED.user_id,
+               total_requests        = EXCLUDED.total_requests,
+               error_requests        = EXCLUDED.error_requests,
+               client_errors         = EXCLUDED.client_errors,
+               service_errors        = EXCLUDED.service_errors,
+               input_tokens          = EXCLUDED.input_tokens,
+               output_tokens         = EXCLUDED.output_tokens,
+               cache_creation_tokens = EXCLUDED.cache_creation_tokens,
+               cache_read_tokens     = EXCLUDED.cache_read_tokens,
+               total_cost            = EXCLUDED.total_cost,
+               actual_total_cost     = EXCLUDED.actual_total_cost,
+               input_cost            = EXCLUDED.input_cost,
+               output_cost           = EXCLUDED.output_cost,
+               cache_creation_cost   = EXCLUDED.cache_creation_cost,
+               cache_read_cost       = EXCLUDED.cache_read_cost,
+               response_time_sum_ms  = EXCLUDED.response_time_sum_ms,
+               response_time_count   = EXCLUDED.response_time_count,
+               first_byte_sum_ms     = EXCLUDED.first_byte_sum_ms,
+               first_byte_count      = EXCLUDED.first_byte_count,
+               speed_output_tokens   = EXCLUDED.speed_output_tokens,
+               speed_generation_ms   = EXCLUDED.speed_generation_ms,
+               cache_hit_requests    = EXCLUDED.cache_hit_requests,
+               updated_at            = now()
+    ),
+    w_model_provider AS (
+        INSERT INTO stats_daily_model_provider AS s (
+               date, model, provider, total_requests, error_requests, client_errors, service_errors,
+               input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
+               total_cost, actual_total_cost, input_cost, output_cost, cache_creation_cost, cache_read_cost,
+               response_time_sum_ms, response_time_count, first_byte_sum_ms, first_byte_count,
+               speed_output_tokens, speed_generation_ms, cache_hit_requests, updated_at)
+        SELECT p.ds, p.model, p.provider, p.n_req, p.n_err, p.n_client, p.n_service,
+               p.t_in, p.t_out, p.t_cw, p.t_cr,
+               (p.c_total * 0.000000001)::float8, (p.c_actual * 0.000000001)::float8, (p.c_in * 0.000000001)::float8, (p.c_out * 0.000000001)::float8, (p.c_cw * 0.000000001)::float8, (p.c_cr * 0.000000001)::float8,
+               p.rt_sum, p.rt_cnt, p.fb_sum, p.fb_cnt, p.sp_tok, p.sp_ms, p.n_cache_hit, now()
+          FROM per_model_provider p
+        ON CONFLICT (date, model, provider) DO UPDATE SET
+               total_requests        = EXCLUDED.total_requests,
+               error_requests        = EXCLUDED.error_requests,
+               client_errors         = EXCLUDED.client_errors,
+               service_errors        = EXCLUDED.service_errors,
+               input_tokens          = EXCLUDED.input_tokens,
+               output_tokens         = EXCLUDED.output_tokens,
+               cache_creation_tokens = EXCLUDED.cache_creation_tokens,
+               cache_read_tokens     = EXCLUDED.cache_read_tokens,
+               total_cost            = EXCLUDED.total_cost,
+               actual_total_cost     = EXCLUDED.actual_total_cost,
+               input_cost            = EXCLUDED.input_cost,
+               output_cost           = EXCLUDED.output_cost,
+               cache_creation_cost   = EXCLUDED.cache_creation_cost,
+               cache_read_cost       = EXCLUDED.cache_read_cost,
+               response_time_sum_ms  = EXCLUDED.response_time_sum_ms,
+               response_time_count   = EXCLUDED.response_time_count,
+               first_byte_sum_ms     = EXCLUDED.first_byte_sum_ms,
+               first_byte_count      = EXCLUDED.first_byte_count,
+               speed_output_tokens   = EXCLUDED.speed_output_tokens,
+               speed_generation_ms   = EXCLUDED.speed_generation_ms,
+               cache_hit_requests    = EXCLUDED.cache_hit_requests,
+               updated_at            = now()
+    ),
+    x_provider AS (
+        DELETE FROM stats_daily_provider s
+         USING days dy
+         WHERE s.date = dy.ds
+           AND NOT dy.prot
+           AND NOT EXISTS (SELECT 1 FROM per_provider p WHERE p.ds = s.date AND p.provider = s.provider)
+    ),
+    x_api_key AS (
+        DELETE FROM stats_daily_api_key s
+         USING days dy
+         WHERE s.date = dy.ds
+           AND NOT dy.prot
+           AND NOT EXISTS (SELECT 1 FROM per_api_key p WHERE p.ds = s.date AND p.api_key_id = s.api_key_id)
+    ),
+    x_model_provider AS (
+        DELETE FROM stats_daily_model_provider s
+         USING days dy
+         WHERE s.date = dy.ds
+           AND NOT dy.prot
+           AND NOT EXISTS (SELECT 1 FROM per_model_provider p
+                            WHERE p.ds = s.date AND p.model = s.model AND p.provider = s.provider)
+    ),
+    -- Latency histograms of completed requests. A bucket index cannot be folded into l1's GROUP BY (it
+    -- would multiply l1 by the number of buckets), so this is a second range scan of each written day's
+    -- rows (already in cache from l1), grouped by model, provider, metric and bucket: bucket -1 for 0 ms,
+    -- else floor(ln(ms) / ln(1.02)), i.e. [1.02^b, 1.02^(b+1)). Then rolled up to 'all', 'model', 'provider'
+    -- and stored as one row of bucket arrays per (day, dimension, key, metric): a few dozen rows a day to
+    -- write and to read instead of thousands.
+    h1 AS MATERIALIZED (
+        SELECT dy.ds, x.*
+          FROM days dy
+         CROSS JOIN LATERAL (
+                SELECT u.model, u.provider, m.metric,
+                       CASE WHEN m.ms < 1 THEN -1 ELSE floor(ln(m.ms::float8) / ln(1.02::float8))::int END AS bucket,
+                       count(*) AS n, min(m.ms) AS min_ms, max(m.ms) AS max_ms
+                  FROM usage u
+                 CROSS JOIN LATERAL (VALUES ('response', u.response_time_ms),
+                                            ('first_byte', u.first_byte_time_ms)) AS m(metric, ms)
+                 WHERE u.created_at >= dy.ds
+                   AND u.created_at <  dy.de
+                   AND u.status = 'completed'
+                   AND m.ms IS NOT NULL
+                 GROUP BY u.model, u.provider, m.metric, 4
+               ) x
+         WHERE NOT dy.prot
+    ),
+    per_hist AS (
+        SELECT c.ds, c.dimension, c.key, c.metric,
+               array_agg(c.bucket ORDER BY c.bucket) AS buckets,
+               array_agg(c.n      ORDER BY c.bucket) AS counts,
+               array_agg(c.min_ms ORDER BY c.bucket) AS min_ms,
+               array_agg(c.max_ms ORDER BY c.bucket) AS max_ms
+          FROM (SELECT h.ds, d.dimension, d.key, h.metric, h.bucket,
+                       sum(h.n)::bigint AS n, min(h.min_ms) AS min_ms, max(h.max_ms) AS max_ms
+                  FROM h1 h
+                 CROSS JOIN LATERAL (VALUES ('all', ''), ('model', h.model), ('provider', h.provider))
+                       AS d(dimension, key)
+                 GROUP BY h.ds, d.dimension, d.key, h.metric, h.bucket) c
+         GROUP BY c.ds, c.dimension, c.key, c.metric
+    ),
+    w_hist AS (
+        INSERT INTO stats_daily_latency_histogram AS s (date, dimension, key, metric, buckets, counts, min_ms, max_ms)
+        SELECT p.ds, p.dimension, p.key, p.metric, p.buckets, p.counts, p.min_ms, p.max_ms
+          FROM per_hist p
+        ON CONFLICT (date, dimension, key, metric) DO UPDATE SET
+               buckets = EXCLUDED.buckets,
+               counts  = EXCLUDED.counts,
+               min_ms  = EXCLUDED.min_ms,
+               max_ms  = EXCLUDED.max_ms
+    ),
+    x_hist AS (
+        DELETE FROM stats_daily_latency_histogram s
+         USING days dy
+         WHERE s.date = dy.ds
+           AND NOT dy.prot
+           AND NOT EXISTS (SELECT 1 FROM per_hist p
+                            WHERE p.ds = s.date AND p.dimension = s.dimension AND p.key = s.key
+                              AND p.metric = s.metric)
+    ),
+    -- the breakdowns' rows another zone's day boundaries left inside the written days (as z_daily above)
+    z_provider AS (
+        DELETE FROM stats_daily_provider s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
+    ),
+    z_api_key AS (
+        DELETE FROM stats_daily_api_key s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
+    ),
+    z_model_provider AS (
+        DELETE FROM stats_daily_model_provider s USING days dy
+         WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
+    ),
+    z_hist AS (
+        DELETE FROM stats_daily_latency_histogram s USING days dy
          WHERE NOT dy.prot AND s.date > dy.ds AND s.date < dy.de
     )
     SELECT dy.ds,

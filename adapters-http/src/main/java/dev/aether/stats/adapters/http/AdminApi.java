@@ -1,14 +1,17 @@
 package dev.aether.stats.adapters.http;
 
+import dev.aether.stats.domain.api.AnalyticsQuery;
 import dev.aether.stats.domain.api.CheckHealth;
 import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.api.RunQueries;
 import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.api.StatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -43,7 +46,8 @@ public final class AdminApi {
       int maxRangeDays,
       ApiMetrics metrics,
       Duration databaseTimeout,
-      HourlyStatsQuery hourly) {
+      HourlyStatsQuery hourly,
+      AnalyticsQuery analytics) {
     public static final int DEFAULT_MAX_RANGE_DAYS = 366;
     public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -56,6 +60,7 @@ public final class AdminApi {
       Objects.requireNonNull(metrics, "metrics");
       Objects.requireNonNull(databaseTimeout, "databaseTimeout");
       Objects.requireNonNull(hourly, "hourly");
+      Objects.requireNonNull(analytics, "analytics");
       if (adminToken == null || adminToken.isBlank()) {
         throw new IllegalArgumentException("the admin token must not be blank");
       }
@@ -70,9 +75,10 @@ public final class AdminApi {
 
     /** With the default database timeout (10 s). */
     public Dependencies(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
-        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics, HourlyStatsQuery hourly) {
+        BusinessCalendar calendar, String adminToken, int maxRangeDays, ApiMetrics metrics, HourlyStatsQuery hourly,
+        AnalyticsQuery analytics) {
       this(health, queries, rollups, runs, calendar, adminToken, maxRangeDays, metrics, DEFAULT_DATABASE_TIMEOUT,
-          hourly);
+          hourly, analytics);
     }
 
     /** Never shows the token (a record's generated toString would). */
@@ -101,12 +107,17 @@ public final class AdminApi {
     return deps.metrics();
   }
 
-  Router router(Vertx vertx) {
+  /** The contract the router validates requests against (openapi.json with this API's range limit). */
+  Future<OpenAPIContract> contract(Vertx vertx) {
+    return ApiContract.load(vertx, ApiContract.document(deps.maxRangeDays()));
+  }
+
+  Router router(Vertx vertx, OpenAPIContract contract) {
     Router router = Router.router(vertx);
-    RouteTable routes = new RouteTable(router);
+    RouteTable routes = new RouteTable(router, new RequestValidation(vertx, contract));
     MetricsHandlers metrics = new MetricsHandlers(deps.metrics(), routes);
     UseCaseCalls calls = new UseCaseCalls(deps.databaseTimeout());
-    String openApi = OpenApi.document(deps.maxRangeDays()).encode();
+    String openApi = ApiContract.document(deps.maxRangeDays()).encode();
 
     router.route().handler(metrics.recorder());
     router.route().failureHandler(new ErrorHandler(routes, deps.databaseTimeout()));
@@ -124,6 +135,7 @@ public final class AdminApi {
     router.route("/api/*").handler(new AuthHandler(deps.adminToken()));
     new StatsRoutes(deps.queries(), deps.calendar(), calls, deps.maxRangeDays()).register(routes);
     new HourlyRoutes(deps.hourly(), calls).register(routes);
+    new AnalyticsRoutes(deps.analytics(), calls, deps.maxRangeDays()).register(routes);
     new RunRoutes(deps.rollups(), deps.runs(), calls, deps.metrics(), deps.maxRangeDays()).register(routes);
     if (dashboard) new DashboardRoutes().register(router);
     routes.finish();

@@ -28,10 +28,10 @@ public final class AdminHttpServer {
         .setMaxInitialLineLength(MAX_INITIAL_LINE)
         .setMaxHeaderSize(MAX_HEADER_SIZE)
         .setCompressionSupported(true);
-    return vertx.createHttpServer(options)
+    return api.contract(vertx).compose(contract -> vertx.createHttpServer(options)
         .invalidRequestHandler(AdminHttpServer::invalidRequest)
-        .requestHandler(api.router(vertx))
-        .listen()
+        .requestHandler(api.router(vertx, contract))
+        .listen())
         .map(AdminHttpServer::new).toCompletionStage();
   }
 

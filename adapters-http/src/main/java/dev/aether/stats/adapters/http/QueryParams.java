@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The query string of one request, checked strictly: only the parameters the endpoint knows, each at
- * most once. A typo such as {@code ?form=} or {@code ?limt=} is an error rather than a silent default.
+ * The query string of one request. {@link #of} checks it strictly (only the parameters the operation
+ * declares, each at most once: a typo such as {@code ?form=} or {@code ?limt=} is an error rather than a
+ * silent default); {@link RequestValidation} calls it with the contract's names before any handler runs,
+ * so handlers only {@link #read} the values.
  */
 final class QueryParams {
   private final Map<String, List<String>> params;
@@ -21,14 +23,22 @@ final class QueryParams {
     this.params = params;
   }
 
-  static QueryParams of(RoutingContext ctx, String... known) {
-    Map<String, List<String>> params;
+  /** The decoded parameters, already checked by the contract's validation. */
+  static QueryParams read(RoutingContext ctx) {
+    return new QueryParams(decode(ctx));
+  }
+
+  private static Map<String, List<String>> decode(RoutingContext ctx) {
     try {
       // Decoded here rather than through ctx.queryParams(), so a malformed escape is a 400 we word ourselves.
-      params = new QueryStringDecoder(ctx.request().uri(), StandardCharsets.UTF_8).parameters();
+      return new QueryStringDecoder(ctx.request().uri(), StandardCharsets.UTF_8).parameters();
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("malformed query string (bad percent-encoding)");
     }
+  }
+
+  static QueryParams of(RoutingContext ctx, String... known) {
+    Map<String, List<String>> params = decode(ctx);
     Set<String> allowed = Set.of(known);
     Set<String> unknown = new TreeSet<>();
     for (Map.Entry<String, List<String>> e : params.entrySet()) {

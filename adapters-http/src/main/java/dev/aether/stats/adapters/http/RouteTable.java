@@ -22,19 +22,29 @@ final class RouteTable {
   private static final Pattern PARAM = Pattern.compile(":([A-Za-z][A-Za-z0-9_]*)");
 
   private final Router router;
+  private final RequestValidation validation;
   private final Map<String, Template> templates = new LinkedHashMap<>();
 
   private record Template(String vertxPath, String openApiPath, Pattern pattern, Set<String> methods) {}
 
-  RouteTable(Router router) {
+  RouteTable(Router router, RequestValidation validation) {
     this.router = router;
+    this.validation = validation;
   }
 
-  /** Registers {@code method path} (Vert.x syntax, {@code :name} for a parameter); add handlers to the result. */
+  /**
+   * Registers {@code method path} (Vert.x syntax, {@code :name} for a parameter); add handlers to the result.
+   * Under /api the contract's validation of the parameters runs first (see {@link RequestValidation}).
+   */
   Route add(HttpMethod method, String path) {
     templates.computeIfAbsent(path, p -> new Template(p, openApiPath(p), pattern(p), new TreeSet<>()))
         .methods().add(method.name());
-    return router.route(method, path);
+    Route route = router.route(method, path);
+    var check = validation.handler(method, openApiPath(path));
+    if (path.startsWith("/api/")) {
+      check.ifPresent(route::handler);
+    }
+    return route;
   }
 
   /**

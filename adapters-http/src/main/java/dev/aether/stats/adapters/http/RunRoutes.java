@@ -73,12 +73,11 @@ final class RunRoutes {
   }
 
   private void recent(RoutingContext ctx) {
-    int limit = QueryParams.of(ctx, "limit").intOrDefault("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+    int limit = QueryParams.read(ctx).intOrDefault("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     calls.respond(ctx, 200, () -> runs.recent(limit), list -> StatsJson.array(list, RunJson::run));
   }
 
   private void byId(RoutingContext ctx) {
-    QueryParams.of(ctx);
     String raw = ctx.pathParam("id");
     // at most 18 digits: always a valid long
     if (raw == null || !raw.matches("[0-9]{1,18}") || Long.parseLong(raw) < 1) {

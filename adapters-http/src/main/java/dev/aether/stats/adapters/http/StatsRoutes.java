@@ -33,29 +33,26 @@ final class StatsRoutes {
   }
 
   private void combined(RoutingContext ctx) {
-    QueryParams.of(ctx);
     calls.respond(ctx, 200, queries::combined, StatsJson::combined);
   }
 
   private void today(RoutingContext ctx) {
-    QueryParams.of(ctx);
     calls.respond(ctx, 200, queries::today, StatsJson::today);
   }
 
   private void summary(RoutingContext ctx) {
-    QueryParams.of(ctx);
     calls.respond(ctx, 200, queries::summary, summary -> StatsJson.summary(summary.orElseThrow(() ->
         ApiError.notFound("no summary has been stored yet; it is written by the first rollup or backfill")),
         calendar));
   }
 
   private void daily(RoutingContext ctx) {
-    DayRange range = QueryParams.of(ctx, "from", "to").dayRange(maxRangeDays);
+    DayRange range = QueryParams.read(ctx).dayRange(maxRangeDays);
     calls.respond(ctx, 200, () -> queries.daily(range), days -> StatsJson.array(days, StatsJson::daily));
   }
 
   private void modelDaily(RoutingContext ctx) {
-    DayRange range = QueryParams.of(ctx, "from", "to").dayRange(maxRangeDays);
+    DayRange range = QueryParams.read(ctx).dayRange(maxRangeDays);
     calls.respond(ctx, 200, () -> queries.modelDaily(range), rows -> StatsJson.array(rows, StatsJson::modelDaily));
   }
 
@@ -64,7 +61,7 @@ final class StatsRoutes {
     if (userId == null || userId.isEmpty() || userId.chars().anyMatch(Character::isISOControl)) {
       throw ApiError.badRequest("user_id must be a non-empty id without control characters");
     }
-    DayRange range = QueryParams.of(ctx, "from", "to").dayRange(maxRangeDays);
+    DayRange range = QueryParams.read(ctx).dayRange(maxRangeDays);
     if (userId.length() > MAX_USER_ID) {
       throw ApiError.notFound("no user " + Text.quote(userId));
     }

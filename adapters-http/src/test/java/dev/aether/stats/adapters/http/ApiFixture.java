@@ -54,7 +54,8 @@ final class ApiFixture implements AutoCloseable {
     CheckHealth health = () -> faults.guard(() -> CompletableFuture.completedFuture(null));
     api = new AdminApi(new AdminApi.Dependencies(health, ports.queries(calendar),
         new OneRunPerKind(ports.rollupService(calendar, 7), ports.runLog()), new RunHistory(ports.runLog()),
-        calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries()));
+        calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries(),
+        faults.wrap(gateway.analyticsPorts()).queries(ports, calendar)));
     server = await(Future.fromCompletionStage(AdminHttpServer.start(vertx, "127.0.0.1", 0, api)));
     client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true).setKeepAlive(true));
   }

@@ -85,7 +85,7 @@ class AuthTest {
     Expect.fields(health.json(), "status", "UP", "database", "UP");
     assertEquals(200, api.getOpen("/metrics").status());
     assertEquals(200, api.getOpen("/openapi.json").status());
-    assertEquals("3.0.3", api.getOpen("/openapi.json").json().getString("openapi"));
+    assertEquals("3.1.0", api.getOpen("/openapi.json").json().getString("openapi"));
   }
 
   private static ApiFixture.Resp send(HttpMethod method, String uri, String authorization, String body) {

@@ -2,11 +2,18 @@ package dev.aether.stats.adapters.http;
 
 import dev.aether.stats.domain.calendar.DayBounds;
 import dev.aether.stats.domain.calendar.DayRange;
+import dev.aether.stats.domain.fakes.AnalyticsPorts;
 import dev.aether.stats.domain.fakes.StatsPorts;
+import dev.aether.stats.domain.model.Breakdown;
+import dev.aether.stats.domain.model.BreakdownRow;
+import dev.aether.stats.domain.model.HistogramBucket;
+import dev.aether.stats.domain.model.LatencyDimension;
 import dev.aether.stats.domain.model.DailyStats;
 import dev.aether.stats.domain.model.ModelDailyStats;
 import dev.aether.stats.domain.model.UserDailyStats;
+import dev.aether.stats.domain.port.BreakdownReader;
 import dev.aether.stats.domain.port.DailyStatsReader;
+import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.port.UserDailyStatsReader;
@@ -58,6 +65,34 @@ final class FaultyPorts {
       case HANG -> new CompletableFuture<>();
       case CORRUPT -> CompletableFuture.failedFuture(new IllegalArgumentException("errorRequests > totalRequests"));
     };
+  }
+
+  /** The analytics ports behind the same switch. */
+  AnalyticsPorts wrap(AnalyticsPorts p) {
+    return new AnalyticsPorts(
+        new BreakdownReader() {
+          @Override
+          public CompletionStage<List<BreakdownRow>> stored(Breakdown b, DayBounds days) {
+            return guard(() -> p.breakdowns().stored(b, days));
+          }
+
+          @Override
+          public CompletionStage<List<BreakdownRow>> live(Breakdown b, DayBounds days) {
+            return guard(() -> p.breakdowns().live(b, days));
+          }
+        },
+        new LatencyHistogramReader() {
+          @Override
+          public CompletionStage<List<HistogramBucket>> stored(LatencyDimension d, DayBounds days) {
+            return guard(() -> p.histograms().stored(d, days));
+          }
+
+          @Override
+          public CompletionStage<List<HistogramBucket>> live(LatencyDimension d, DayBounds days) {
+            return guard(() -> p.histograms().live(d, days));
+          }
+        },
+        (bounds, filter) -> guard(() -> p.periods().figures(bounds, filter)));
   }
 
   StatsPorts wrap(StatsPorts p) {

@@ -39,7 +39,15 @@ class FuzzTest {
       "/health", "/metrics", "/openapi.json", "/api/stats/combined", "/api/stats/today", "/api/stats/summary",
       "/api/stats/daily", "/api/stats/daily/models", "/api/stats/hourly", "/api/stats/hourly/models",
       "/api/stats/users/u1/daily", "/api/stats/rollup",
-      "/api/stats/backfill", "/api/stats/runs", "/api/stats/runs/1"};
+      "/api/stats/backfill", "/api/stats/runs", "/api/stats/runs/1", "/api/stats/leaderboard/users",
+      "/api/stats/leaderboard/api-keys", "/api/stats/leaderboard/models", "/api/stats/leaderboard/providers",
+      "/api/stats/latency", "/api/stats/errors", "/api/stats/efficiency", "/api/stats/series",
+      "/api/stats/comparison"};
+  /** The analytics endpoints' optional parameters and values they know, mixed with odd ones below. */
+  private static final String[] CHOICES = {"metric", "by", "granularity", "against", "offset", "user_id", "model",
+      "provider", "api_key_id"};
+  private static final String[] CHOICE_VALUES = {"requests", "tokens", "cost", "errors", "all", "day", "model",
+      "provider", "status_class", "hour", "week", "month", "previous", "year", "0", "5", "u1", "gpt-4o"};
   private static final String[] ODD = {
       "", "%00", "%zz", "%", "%C3%28", "%E2%82", "..", ".", "%2e%2e", "%2F", "ü", "%C3%BC", "日本", "%F0%9F%98%80",
       "😀", " ", "%20", "+", "\t", "'", "\"", "<script>", "{user_id}", ":id", "*", "?", "#", ";", "\\", "99999999999999999999999",
@@ -296,7 +304,8 @@ class FuzzTest {
       case 0:
         return "";
       case 1:
-        return "?from=" + date(rnd) + "&to=" + date(rnd);
+        return "?from=" + date(rnd) + "&to=" + date(rnd) + (rnd.nextBoolean() ? "" : "&" + pick(rnd, CHOICES) + "="
+            + encode(rnd, rnd.nextBoolean() ? pick(rnd, CHOICE_VALUES) : pick(rnd, ODD)));
       case 2:
         return "?limit=" + pick(rnd, "1", "20", "100", "0", "101", "-3", "abc", "1e2", "%31%30", "99999999999",
             "", "%EF%BC%95");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The served OpenAPI document and the router cannot drift: the same operations on both sides, every
+ * The served OpenAPI document (openapi.json, the contract requests are validated against) and the router
+ * cannot drift: the same operations on both sides, every
  * path parameter declared, every $ref resolvable, and each schema's properties exactly the keys the
  * endpoint sends.
  */
@@ -40,7 +41,7 @@ class OpenApiDriftTest {
 
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() {
-    Router router = api.api.router(api.vertx);
+    Router router = api.api.router(api.vertx, api.api.contract(api.vertx).await());
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       if (route.methods() == null || route.methods().isEmpty() || route.getPath() == null) {
@@ -54,7 +55,7 @@ class OpenApiDriftTest {
     doc.getJsonObject("paths").forEach(p -> ((JsonObject) p.getValue()).fieldNames()
         .forEach(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
     assertEquals(documented, routed);
-    assertEquals(15, routed.size(), routed::toString);
+    assertEquals(21, routed.size(), routed::toString);
   }
 
   @Test
@@ -121,6 +122,13 @@ class OpenApiDriftTest {
     assertKeys("ModelHourly", api.get("/api/stats/hourly/models?from=2026-03-13&to=2026-03-13").array()
         .getJsonObject(0));
     assertKeys("Run", api.get("/api/stats/runs/1").json());
+    String range = "?from=2026-03-13&to=2026-03-15";
+    assertKeys("LeaderboardEntry", api.get("/api/stats/leaderboard/users" + range).array().getJsonObject(0));
+    assertKeys("Latency", api.get("/api/stats/latency" + range).array().getJsonObject(0));
+    assertKeys("Errors", api.get("/api/stats/errors" + range).array().getJsonObject(0));
+    assertKeys("Efficiency", api.get("/api/stats/efficiency" + range).array().getJsonObject(0));
+    assertKeys("SeriesPoint", api.get("/api/stats/series" + range).array().getJsonObject(0));
+    assertKeys("Comparison", api.get("/api/stats/comparison" + range).json());
     assertKeys("Error", api.get("/api/stats/runs/99").json());
     JsonObject health = api.getOpen("/health").json();
     Set<String> healthProps = schema("Health").getJsonObject("properties").fieldNames();

@@ -1,8 +1,10 @@
 package dev.aether.stats.adapters.postgres;
 
+import dev.aether.stats.domain.port.BreakdownReader;
 import dev.aether.stats.domain.port.DailyStatsReader;
 import dev.aether.stats.domain.port.FindChangedHours;
 import dev.aether.stats.domain.port.HourlyStatsReader;
+import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.LoadSummary;
@@ -11,6 +13,7 @@ import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
+import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -100,6 +103,18 @@ public final class PostgresAdapters {
 
   public FindChangedHours findChangedHours() {
     return new PgFindChangedHours(pool);
+  }
+
+  public BreakdownReader breakdownReader() {
+    return new PgBreakdownReader(pool);
+  }
+
+  public LatencyHistogramReader latencyHistogramReader() {
+    return new PgLatencyHistogramReader(pool);
+  }
+
+  public PeriodUsageReader periodUsageReader() {
+    return new PgPeriodUsageReader(pool);
   }
 
   public RunLog runLog() {

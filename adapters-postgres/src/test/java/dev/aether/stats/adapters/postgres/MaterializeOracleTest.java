@@ -58,7 +58,9 @@ class MaterializeOracleTest {
 
   @BeforeEach
   void clearStats() throws Exception {
-    DB.execute("DELETE FROM stats_daily", "DELETE FROM stats_user_daily", "DELETE FROM stats_daily_model");
+    DB.execute("DELETE FROM stats_daily", "DELETE FROM stats_user_daily", "DELETE FROM stats_daily_model",
+        "DELETE FROM stats_daily_provider", "DELETE FROM stats_daily_api_key", "DELETE FROM stats_daily_model_provider",
+        "DELETE FROM stats_daily_latency_histogram");
   }
 
   @ParameterizedTest
@@ -177,17 +179,42 @@ class MaterializeOracleTest {
           NaiveStats.stored(c, "stats_user_daily", "user_id", zone, NaiveStats.USER_COLUMNS));
       NaiveStats.assertSame(zone + " stats_daily_model", NaiveStats.perModel(c, zone, FIRST, LAST),
           NaiveStats.stored(c, "stats_daily_model", "model", zone, NaiveStats.MODEL_COLUMNS));
+      NaiveStats.assertSame(zone + " stats_daily_provider", NaiveStats.perProvider(c, zone, FIRST, LAST),
+          NaiveStats.stored(c, "stats_daily_provider", "provider", zone, NaiveStats.PROVIDER_COLUMNS));
+      NaiveStats.assertSame(zone + " stats_daily_api_key", NaiveStats.perApiKey(c, zone, FIRST, LAST),
+          NaiveStats.stored(c, "stats_daily_api_key", "api_key_id", zone, NaiveStats.BREAKDOWN_COLUMNS));
+      NaiveStats.assertSame(zone + " stats_daily_model_provider", NaiveStats.perModelProvider(c, zone, FIRST, LAST),
+          NaiveStats.stored(c, "stats_daily_model_provider", "model || '|' || provider", zone,
+              NaiveStats.BREAKDOWN_COLUMNS));
+      NaiveStats.assertSame(zone + " stats_daily_latency_histogram", NaiveStats.histograms(c, zone, FIRST, LAST),
+          NaiveStats.stored(c, NaiveStats.HISTOGRAM_CELLS,
+              "dimension || '|' || key || '|' || metric || '|' || bucket", zone, NaiveStats.HISTOGRAM_COLUMNS));
     }
+    // each key's stored name and owner are the gateway's
+    assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_daily_api_key s JOIN api_keys k ON k.id = s.api_key_id"
+        + " WHERE s.api_key_name IS DISTINCT FROM k.name OR s.user_id IS DISTINCT FROM k.user_id"));
+    assertTrue(DB.queryLong("SELECT count(*) FROM stats_daily_api_key WHERE api_key_name IS NOT NULL") > 0);
+    assertTrue(DB.queryLong("SELECT count(*) FROM stats_daily_api_key WHERE api_key_name IS NULL") > 0);
+    // the awkward cases are really there: 0 ms, beyond an hour, first bytes, 3xx, other errors
+    assertTrue(DB.queryLong("SELECT count(*) FROM " + NaiveStats.HISTOGRAM_CELLS + " WHERE bucket = -1") > 0);
+    assertTrue(DB.queryLong("SELECT count(*) FROM " + NaiveStats.HISTOGRAM_CELLS + " WHERE max_ms > 3600000") > 0);
+    assertTrue(DB.queryLong("SELECT count(*) FROM stats_daily_latency_histogram WHERE metric = 'first_byte'") > 0);
+    assertTrue(DB.queryLong("SELECT sum(requests_3xx) FROM stats_daily_provider") > 0);
+    assertTrue(DB.queryLong("SELECT sum(error_requests - client_errors - service_errors) FROM stats_daily_provider") > 0);
   }
 
-  /** Every stored figure of the three tables as text, in a stable order (ids and timestamps left out). */
+  /** Every stored figure of the stats tables as text, in a stable order (ids and timestamps left out). */
   static String snapshot() throws Exception {
     StringBuilder sb = new StringBuilder();
     try (Connection c = DB.connect(); Statement st = c.createStatement()) {
       for (String q : new String[] {
           "SELECT date::date::text AS d, (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_daily t ORDER BY date",
           "SELECT date::date::text, (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_user_daily t ORDER BY date, user_id",
-          "SELECT date::date::text, (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_daily_model t ORDER BY date, model"}) {
+          "SELECT date::date::text, (to_jsonb(t) - 'id' - 'created_at' - 'updated_at')::text FROM stats_daily_model t ORDER BY date, model",
+          "SELECT date::date::text, (to_jsonb(t) - 'updated_at')::text FROM stats_daily_provider t ORDER BY date, provider",
+          "SELECT date::date::text, (to_jsonb(t) - 'updated_at')::text FROM stats_daily_api_key t ORDER BY date, api_key_id",
+          "SELECT date::date::text, (to_jsonb(t) - 'updated_at')::text FROM stats_daily_model_provider t ORDER BY date, model, provider",
+          "SELECT date::date::text, to_jsonb(t)::text FROM stats_daily_latency_histogram t ORDER BY date, dimension, key, metric"}) {
         try (ResultSet rs = st.executeQuery(q)) {
           while (rs.next()) {
             sb.append(rs.getString(1)).append(' ').append(rs.getString(2)).append('\n');

@@ -25,8 +25,50 @@ final class NaiveStats {
       "avg_response_time_ms", "fallback_count", "unique_models", "unique_providers");
   static final List<String> USER_COLUMNS = List.of("total_requests", "success_requests", "error_requests",
       "input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost");
-  static final List<String> MODEL_COLUMNS = List.of("total_requests", "input_tokens", "output_tokens",
-      "cache_creation_tokens", "cache_read_tokens", "total_cost", "avg_response_time_ms");
+  static final List<String> MODEL_COLUMNS = List.of("total_requests", "error_requests", "input_tokens",
+      "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost", "avg_response_time_ms");
+  static final List<String> BREAKDOWN_COLUMNS = List.of("total_requests", "error_requests", "client_errors",
+      "service_errors", "input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens",
+      "total_cost", "actual_total_cost", "input_cost", "output_cost", "cache_creation_cost", "cache_read_cost",
+      "response_time_sum_ms", "response_time_count", "first_byte_sum_ms", "first_byte_count",
+      "speed_output_tokens", "speed_generation_ms", "cache_hit_requests");
+  static final List<String> PROVIDER_COLUMNS = concat(BREAKDOWN_COLUMNS, List.of("requests_2xx", "requests_3xx",
+      "requests_4xx", "requests_5xx", "requests_no_status", "errors_2xx", "errors_3xx", "errors_no_status"));
+
+  /**
+   * The breakdown figures, with CASE sums over float columns: client = 4xx, service = 5xx or an error
+   * message without status, speed over completed rows with output and response > first byte (NULL = 0).
+   */
+  private static final String BREAKDOWN_FIGURES = "count(*) AS total_requests,"
+      + " sum(CASE WHEN status_code >= 400 OR error_message IS NOT NULL THEN 1 ELSE 0 END) AS error_requests,"
+      + " sum(CASE WHEN status_code >= 400 AND status_code < 500 THEN 1 ELSE 0 END) AS client_errors,"
+      + " sum(CASE WHEN status_code >= 500 THEN 1 WHEN status_code IS NULL AND error_message IS NOT NULL THEN 1"
+      + "   ELSE 0 END) AS service_errors,"
+      + " coalesce(sum(input_tokens), 0) AS input_tokens, coalesce(sum(output_tokens), 0) AS output_tokens,"
+      + " coalesce(sum(cache_creation_input_tokens), 0) AS cache_creation_tokens,"
+      + " coalesce(sum(cache_read_input_tokens), 0) AS cache_read_tokens,"
+      + " coalesce(sum(total_cost_usd), 0) AS total_cost, coalesce(sum(actual_total_cost_usd), 0) AS actual_total_cost,"
+      + " coalesce(sum(input_cost_usd), 0) AS input_cost, coalesce(sum(output_cost_usd), 0) AS output_cost,"
+      + " coalesce(sum(cache_creation_cost_usd), 0) AS cache_creation_cost,"
+      + " coalesce(sum(cache_read_cost_usd), 0) AS cache_read_cost,"
+      + " coalesce(sum(response_time_ms), 0) AS response_time_sum_ms,"
+      + " sum(CASE WHEN response_time_ms IS NULL THEN 0 ELSE 1 END) AS response_time_count,"
+      + " coalesce(sum(first_byte_time_ms), 0) AS first_byte_sum_ms,"
+      + " sum(CASE WHEN first_byte_time_ms IS NULL THEN 0 ELSE 1 END) AS first_byte_count,"
+      + " sum(CASE WHEN status = 'completed' AND output_tokens > 0"
+      + "   AND response_time_ms > coalesce(first_byte_time_ms, 0) THEN output_tokens ELSE 0 END) AS speed_output_tokens,"
+      + " sum(CASE WHEN status = 'completed' AND output_tokens > 0 AND response_time_ms > coalesce(first_byte_time_ms, 0)"
+      + "   THEN response_time_ms - coalesce(first_byte_time_ms, 0) ELSE 0 END) AS speed_generation_ms,"
+      + " sum(CASE WHEN cache_read_input_tokens > 0 THEN 1 ELSE 0 END) AS cache_hit_requests,"
+      + " sum(CASE WHEN status_code < 300 THEN 1 ELSE 0 END) AS requests_2xx,"
+      + " sum(CASE WHEN status_code >= 300 AND status_code < 400 THEN 1 ELSE 0 END) AS requests_3xx,"
+      + " sum(CASE WHEN status_code >= 400 AND status_code < 500 THEN 1 ELSE 0 END) AS requests_4xx,"
+      + " sum(CASE WHEN status_code >= 500 THEN 1 ELSE 0 END) AS requests_5xx,"
+      + " sum(CASE WHEN status_code IS NULL THEN 1 ELSE 0 END) AS requests_no_status,"
+      + " sum(CASE WHEN status_code < 300 AND error_message IS NOT NULL THEN 1 ELSE 0 END) AS errors_2xx,"
+      + " sum(CASE WHEN status_code >= 300 AND status_code < 400 AND error_message IS NOT NULL THEN 1 ELSE 0 END)"
+      + "   AS errors_3xx,"
+      + " sum(CASE WHEN status_code IS NULL AND error_message IS NOT NULL THEN 1 ELSE 0 END) AS errors_no_status";
 
   private static final String BOUNDS = "created_at >= (?::date)::timestamp AT TIME ZONE ?"
       + " AND created_at < (?::date + 1)::timestamp AT TIME ZONE ?";
@@ -74,13 +116,99 @@ final class NaiveStats {
 
   static Map<String, Map<String, Object>> perModel(Connection c, String zone, LocalDate first, LocalDate last)
       throws SQLException {
-    String figures = "count(*) AS total_requests, coalesce(sum(input_tokens), 0) AS input_tokens,"
+    String figures = "count(*) AS total_requests,"
+        + " count(*) FILTER (WHERE status_code >= 400 OR error_message IS NOT NULL) AS error_requests,"
+        + " coalesce(sum(input_tokens), 0) AS input_tokens,"
         + " coalesce(sum(output_tokens), 0) AS output_tokens,"
         + " coalesce(sum(cache_creation_input_tokens), 0) AS cache_creation_tokens,"
         + " coalesce(sum(cache_read_input_tokens), 0) AS cache_read_tokens,"
         + " coalesce(sum(total_cost_usd), 0) AS total_cost,"
         + " coalesce(avg(response_time_ms), 0) AS avg_response_time_ms";
     return grouped(c, zone, first, last, "model", figures, MODEL_COLUMNS, "true");
+  }
+
+  /** stats_daily_provider, keyed "day|provider". */
+  static Map<String, Map<String, Object>> perProvider(Connection c, String zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    return grouped(c, zone, first, last, "provider", BREAKDOWN_FIGURES, PROVIDER_COLUMNS, "true");
+  }
+
+  /** stats_daily_api_key, keyed "day|api_key_id"; rows without a key are not counted. */
+  static Map<String, Map<String, Object>> perApiKey(Connection c, String zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    return grouped(c, zone, first, last, "api_key_id", BREAKDOWN_FIGURES, BREAKDOWN_COLUMNS,
+        "api_key_id IS NOT NULL");
+  }
+
+  /** stats_daily_model_provider, keyed "day|model|provider". */
+  static Map<String, Map<String, Object>> perModelProvider(Connection c, String zone, LocalDate first,
+      LocalDate last) throws SQLException {
+    return grouped(c, zone, first, last, "model || '|' || provider", BREAKDOWN_FIGURES, BREAKDOWN_COLUMNS, "true");
+  }
+
+  /**
+   * The latency histograms, keyed "day|dimension|key|metric|bucket" with count, min_ms and max_ms: every
+   * completed row's value placed by a loop over powers of 1.02 (not by a logarithm).
+   */
+  static Map<String, Map<String, Object>> histograms(Connection c, String zone, LocalDate first, LocalDate last)
+      throws SQLException {
+    Map<String, long[]> cells = new TreeMap<>();
+    String sql = "SELECT model, provider, response_time_ms, first_byte_time_ms FROM usage WHERE " + BOUNDS
+        + " AND status = 'completed'";
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        bind(st, 1, d, zone);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            for (String metric : new String[] {"response", "first_byte"}) {
+              int ms = rs.getInt(metric.equals("response") ? 3 : 4);
+              if (rs.wasNull()) {
+                continue;
+              }
+              int b = naiveBucket(ms);
+              for (String dk : new String[] {"all|", "model|" + rs.getString(1), "provider|" + rs.getString(2)}) {
+                long[] cell = cells.computeIfAbsent(d + "|" + dk + "|" + metric + "|" + b,
+                    k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+                cell[0]++;
+                cell[1] = Math.min(cell[1], ms);
+                cell[2] = Math.max(cell[2], ms);
+              }
+            }
+          }
+        }
+      }
+    }
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    cells.forEach((k, v) -> out.put(k, new LinkedHashMap<>(Map.of("count", (double) v[0], "min_ms", (double) v[1],
+        "max_ms", (double) v[2]))));
+    return out;
+  }
+
+  static final List<String> HISTOGRAM_COLUMNS = List.of("count", "min_ms", "max_ms");
+
+  /** stats_daily_latency_histogram with its bucket arrays expanded to one row per bucket (a FROM item). */
+  static final String HISTOGRAM_CELLS = "(SELECT h.date, h.dimension, h.key, h.metric, b.bucket, b.count, b.min_ms,"
+      + " b.max_ms FROM stats_daily_latency_histogram h CROSS JOIN LATERAL unnest(h.buckets, h.counts, h.min_ms,"
+      + " h.max_ms) AS b(bucket, count, min_ms, max_ms)) t";
+
+  /** The largest b with 1.02^b <= ms (-1 below 1 ms), by repeated multiplication. */
+  static int naiveBucket(int ms) {
+    if (ms < 1) {
+      return -1;
+    }
+    int b = 0;
+    double upper = 1.02;
+    while (upper <= ms) {
+      upper *= 1.02;
+      b++;
+    }
+    return b;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
   }
 
   private static Map<String, Map<String, Object>> grouped(Connection c, String zone, LocalDate first, LocalDate last,

@@ -19,7 +19,7 @@ final class PgGatewayData implements GatewayData {
   private static final String USAGE_COLUMNS = "user_id, api_key_id, request_id, provider, model, input_tokens,"
       + " output_tokens, cache_creation_input_tokens, cache_read_input_tokens, input_cost_usd, output_cost_usd,"
       + " cache_creation_cost_usd, cache_read_cost_usd, total_cost_usd, actual_total_cost_usd, status_code,"
-      + " error_message, response_time_ms, status, created_at";
+      + " error_message, response_time_ms, status, created_at, first_byte_time_ms";
 
   private final FreshDatabase db;
 
@@ -33,7 +33,8 @@ final class PgGatewayData implements GatewayData {
       try (var st = c.createStatement()) {
         st.execute("TRUNCATE usage, request_candidates, api_keys, users, stats_daily, stats_user_daily,"
             + " stats_daily_model, stats_summary, stats_rollup_runs, stats_hourly, stats_hourly_model,"
-            + " stats_hourly_provider CASCADE");
+            + " stats_hourly_provider, stats_daily_provider, stats_daily_api_key, stats_daily_model_provider,"
+            + " stats_daily_latency_histogram CASCADE");
       }
       return 0;
     });
@@ -52,8 +53,8 @@ final class PgGatewayData implements GatewayData {
 
   @Override
   public void addApiKey(ApiKeyRow k) {
-    update("INSERT INTO api_keys (id, user_id, key_hash, is_active) VALUES (?,?,?,?)", k.id(), k.userId(),
-        "hash-" + k.id(), k.active());
+    update("INSERT INTO api_keys (id, user_id, key_hash, is_active, name) VALUES (?,?,?,?,?)", k.id(), k.userId(),
+        "hash-" + k.id(), k.active(), k.name());
   }
 
   @Override
@@ -63,7 +64,7 @@ final class PgGatewayData implements GatewayData {
 
   @Override
   public void addUsage(UsageRow r) {
-    update("INSERT INTO usage (id, " + USAGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    update("INSERT INTO usage (id, " + USAGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         usageValues(r.id(), r));
   }
 
@@ -73,7 +74,7 @@ final class PgGatewayData implements GatewayData {
     Object[] shifted = new Object[values.length];
     System.arraycopy(values, 1, shifted, 0, values.length - 1);
     shifted[values.length - 1] = r.id();
-    int n = update("UPDATE usage SET (" + USAGE_COLUMNS + ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?",
+    int n = update("UPDATE usage SET (" + USAGE_COLUMNS + ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE id = ?",
         shifted);
     if (n != 1) {
       throw new IllegalArgumentException("no usage row " + r.id());
@@ -104,7 +105,7 @@ final class PgGatewayData implements GatewayData {
         r.outputTokens(), r.cacheCreationInputTokens(), r.cacheReadInputTokens(), dbl(r.inputCostUsd()),
         dbl(r.outputCostUsd()), dbl(r.cacheCreationCostUsd()), dbl(r.cacheReadCostUsd()), dbl(r.totalCostUsd()),
         dbl(r.actualTotalCostUsd()), r.statusCode(), r.errorMessage(), r.responseTimeMs(), r.status(),
-        Timestamp.from(r.createdAt())};
+        Timestamp.from(r.createdAt()), r.firstByteTimeMs()};
   }
 
   /** The gateway stores costs as double precision; NULL stays NULL. */

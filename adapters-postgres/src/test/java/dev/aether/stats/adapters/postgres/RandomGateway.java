@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random gateway rows with every case the statistics must get right: all statuses, NULL status codes
+ * Random gateway rows with every case the statistics must get right: all statuses, NULL status codes,
+ * 3xx and several 4xx / 5xx codes, response times of 0-2 ms and beyond an hour, NULL and equal first-byte
+ * times, rows without an API key and keys without a name,
  * with error messages, 200s with an error message, pending and streaming rows (NULL response time),
  * NULL users, inactive and soft-deleted users, NULL tokens and costs, requests whose attempts straddle
  * midnight, requests with skipped attempts, and whole days without a row. Plain JDBC: an independent path.
@@ -35,7 +37,7 @@ final class RandomGateway {
     try (PreparedStatement u = c.prepareStatement(
              "INSERT INTO users (id, email, username, password_hash, is_active, is_deleted) VALUES (?,?,?,?,?,?)");
          PreparedStatement k = c.prepareStatement(
-             "INSERT INTO api_keys (id, user_id, key_hash, is_active) VALUES (?,?,?,?)")) {
+             "INSERT INTO api_keys (id, user_id, key_hash, is_active, name) VALUES (?,?,?,?,?)")) {
       for (int i = 0; i < n; i++) {
         String id = "user-" + i;
         users.add(id);
@@ -50,6 +52,7 @@ final class RandomGateway {
         k.setString(2, id);
         k.setString(3, "keyhash-" + i);
         k.setBoolean(4, i % 4 != 2);
+        k.setString(5, i % 3 == 0 ? null : "key of " + id); // some keys have no name
         k.addBatch();
       }
       u.executeBatch();
@@ -66,8 +69,8 @@ final class RandomGateway {
     try (PreparedStatement u = c.prepareStatement("INSERT INTO usage (id, user_id, api_key_id, request_id, provider,"
              + " model, input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens,"
              + " input_cost_usd, output_cost_usd, cache_creation_cost_usd, cache_read_cost_usd, total_cost_usd,"
-             + " actual_total_cost_usd, status_code, error_message, response_time_ms, status, created_at)"
-             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+             + " actual_total_cost_usd, status_code, error_message, response_time_ms, status, created_at,"
+             + " first_byte_time_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
          PreparedStatement a = c.prepareStatement("INSERT INTO request_candidates (id, request_id, user_id,"
              + " candidate_index, retry_index, status, status_code, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
       for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -99,17 +102,19 @@ final class RandomGateway {
     String status = kind < 60 || kind >= 92 ? "completed" : kind < 75 ? "failed" : kind < 80 ? "completed"
         : kind < 88 ? "pending" : "streaming";
     Integer code = null; // pending, streaming, and failures the gateway recorded without a status code
-    if (kind < 60 || kind >= 92 || (kind >= 75 && kind < 80)) {
+    if (kind < 60 || kind >= 92) {
       code = 200;
+    } else if (kind >= 75 && kind < 80) {
+      code = random.nextBoolean() ? 200 : 302; // an error message below 400: an "other" error
     } else if (kind < 70) {
-      code = random.nextBoolean() ? 429 : 503;
+      code = new int[] {400, 404, 429, 499, 500, 503, 504}[random.nextInt(7)];
     }
     String error = kind >= 60 && kind < 80 ? "upstream error " + kind : null;
     boolean nullFigures = kind >= 92;
     boolean unsettled = kind >= 80 && kind < 92;
     u.setString(1, id);
     u.setString(2, user);
-    u.setString(3, user == null ? null : "key-" + user.substring(5));
+    u.setString(3, user == null || random.nextInt(10) == 0 ? null : "key-" + user.substring(5));
     u.setString(4, requestId);
     u.setString(5, model[1]);
     u.setString(6, model[0]);
@@ -134,13 +139,23 @@ final class RandomGateway {
       u.setInt(17, code);
     }
     u.setString(18, error);
-    if (unsettled || random.nextInt(30) == 0) {
+    Integer responseMs = unsettled || random.nextInt(30) == 0 ? null
+        : random.nextInt(40) == 0 ? random.nextInt(3) // 0, 1, 2 ms: the lowest histogram buckets
+        : random.nextInt(60) == 0 ? 3_600_000 + random.nextInt(100_000) // beyond an hour
+        : 50 + random.nextInt(30_000);
+    if (responseMs == null) {
       u.setNull(19, Types.INTEGER);
     } else {
-      u.setInt(19, 50 + random.nextInt(30_000));
+      u.setInt(19, responseMs);
     }
     u.setString(20, status);
     u.setTimestamp(21, Timestamp.from(at));
+    // first byte: NULL for some (non-streamed or unknown), at most the response time, sometimes equal to it
+    if (responseMs == null || random.nextInt(4) == 0) {
+      u.setNull(22, Types.INTEGER);
+    } else {
+      u.setInt(22, random.nextInt(10) == 0 ? responseMs : random.nextInt(responseMs + 1));
+    }
     u.addBatch();
 
     // attempts: 1-4 executed (earlier ones failed), sometimes a skipped one, up to a minute apart

@@ -18,12 +18,16 @@ import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
+import dev.aether.stats.domain.port.BreakdownReader;
+import dev.aether.stats.domain.port.LatencyHistogramReader;
+import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.port.TickLease;
 import dev.aether.stats.domain.port.UserDailyStatsReader;
 import dev.aether.stats.domain.usecase.HourlyMaintenance;
 import dev.aether.stats.domain.usecase.HourlyQueries;
+import dev.aether.stats.domain.usecase.AnalyticsQueries;
 import dev.aether.stats.domain.usecase.RollupService;
 import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
@@ -93,5 +97,12 @@ interface DomainModule {
     return new StatsQueries(summary, CachedLiveReads.totals(live, clock, ttl), counts,
         CachedLiveReads.daily(daily, clock, ttl), CachedLiveReads.users(userDaily, clock, ttl),
         CachedLiveReads.models(modelDaily, clock, ttl), calendar);
+  }
+
+  @Provides
+  @Singleton
+  static AnalyticsQueries analyticsQueries(StatsQueries stats, DailyStatsReader daily, BreakdownReader breakdowns,
+      LatencyHistogramReader histograms, PeriodUsageReader periods, BusinessCalendar calendar) {
+    return new AnalyticsQueries(stats, daily, breakdowns, histograms, periods, calendar);
   }
 }

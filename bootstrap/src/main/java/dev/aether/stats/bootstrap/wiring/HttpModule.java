@@ -11,6 +11,7 @@ import dev.aether.stats.domain.api.RunQueries;
 import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.api.StatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.api.AnalyticsQuery;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -34,8 +35,9 @@ interface HttpModule {
   @Singleton
   static AdminApi adminApi(CheckHealth health, StatsQuery queries, StartRollup rollups, RunQueries runs,
       BusinessCalendar calendar, AdminToken token, StatsConfig config, ApiMetrics metrics,
-      HourlyStatsQuery hourly) {
+      HourlyStatsQuery hourly, AnalyticsQuery analytics) {
     return new AdminApi(new AdminApi.Dependencies(health, queries, rollups, runs, calendar, token.value(),
-        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT, hourly), config.dashboard());
+        config.maxRangeDays(), metrics, AdminApi.Dependencies.DEFAULT_DATABASE_TIMEOUT, hourly, analytics),
+        config.dashboard());
   }
 }

@@ -2,6 +2,7 @@ package dev.aether.stats.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.aether.stats.domain.api.AnalyticsQuery;
 import dev.aether.stats.domain.api.CheckHealth;
 import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.api.RunQueries;
@@ -9,6 +10,7 @@ import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.api.StatsQuery;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.usecase.AnalyticsQueries;
 import dev.aether.stats.domain.usecase.HealthCheck;
 import dev.aether.stats.domain.usecase.OneRunPerKind;
 import dev.aether.stats.domain.usecase.RollupService;
@@ -27,6 +29,11 @@ interface InboundPortsModule {
 
   @Provides
   static HourlyStatsQuery hourlyStatsQuery(HourlyQueries queries) {
+    return queries;
+  }
+
+  @Provides
+  static AnalyticsQuery analyticsQuery(AnalyticsQueries queries) {
     return queries;
   }
 

@@ -18,6 +18,9 @@ import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
+import dev.aether.stats.domain.port.BreakdownReader;
+import dev.aether.stats.domain.port.LatencyHistogramReader;
+import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -106,6 +109,21 @@ interface PostgresModule {
   @Provides
   static FindChangedHours findChangedHours(PostgresAdapters a) {
     return a.findChangedHours();
+  }
+
+  @Provides
+  static BreakdownReader breakdownReader(PostgresAdapters a) {
+    return a.breakdownReader();
+  }
+
+  @Provides
+  static LatencyHistogramReader latencyHistogramReader(PostgresAdapters a) {
+    return a.latencyHistogramReader();
+  }
+
+  @Provides
+  static PeriodUsageReader periodUsageReader(PostgresAdapters a) {
+    return a.periodUsageReader();
   }
 
   @Provides

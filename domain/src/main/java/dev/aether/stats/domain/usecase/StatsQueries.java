@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +44,7 @@ public final class StatsQueries implements StatsQuery {
   private final UserDailyStatsReader userDaily;
   private final ModelDailyStatsReader modelDaily;
   private final BusinessCalendar calendar;
+  private final StoredAndLive reads;
 
   public StatsQueries(
       LoadSummary summaries,
@@ -61,6 +61,7 @@ public final class StatsQueries implements StatsQuery {
     this.userDaily = Objects.requireNonNull(userDaily, "userDaily");
     this.modelDaily = Objects.requireNonNull(modelDaily, "modelDaily");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
+    this.reads = new StoredAndLive(daily, calendar);
   }
 
   public CompletionStage<Optional<Summary>> summary() {
@@ -131,39 +132,19 @@ public final class StatsQueries implements StatsQuery {
         Comparator.comparing(ModelDailyStats::day).thenComparing(ModelDailyStats::model));
   }
 
-  /**
-   * Breakdown rows (per user, per model) exist only for keys with usage, so whether a day was
-   * materialized is read from stats_daily, which every materialized day has.
-   */
+  /** Per-key rows of the range, stored or live day by day (see {@link StoredAndLive}), in {@code order}. */
   private <T> CompletionStage<List<T>> perKey(
       DayRange range,
       Function<DayBounds, CompletionStage<List<T>>> stored,
       Function<DayBounds, CompletionStage<List<T>>> live,
       Function<T, LocalDate> dayOf,
       Comparator<T> order) {
-    LocalDate today = calendar.dayOf(calendar.now());
-    Optional<DayRange> closed = ReadSplit.closedPart(range, today);
-    CompletionStage<Set<LocalDate>> materialized = storedOver(closed, daily::stored).thenApply(rows -> {
-      Set<LocalDate> days = new HashSet<>();
-      rows.forEach(r -> days.add(r.day()));
-      return days;
+    return reads.read(range, stored, live, dayOf).thenApply(result -> {
+      List<T> out = new ArrayList<>(result.rows());
+      out.sort(order);
+      return out;
     });
-    return materialized.thenCombine(storedOver(closed, stored), (days, storedRows) -> {
-      List<T> out = new ArrayList<>();
-      storedRows.stream().filter(r -> ReadSplit.isStored(dayOf.apply(r), today, days)
-          && range.contains(dayOf.apply(r))).forEach(out::add);
-      return new StoredPart<>(days, out);
-    }).thenCompose(part -> liveOver(ReadSplit.liveRuns(range, today, part.materializedDays()), live)
-        .thenApply(liveRows -> {
-          List<T> out = new ArrayList<>(part.rows());
-          liveRows.stream().filter(r -> isLiveDay(dayOf.apply(r), range, today, part.materializedDays()))
-              .forEach(out::add);
-          out.sort(order);
-          return out;
-        }));
   }
-
-  private record StoredPart<T>(Set<LocalDate> materializedDays, List<T> rows) {}
 
   private static boolean isLiveDay(LocalDate day, DayRange range, LocalDate today, Set<LocalDate> stored) {
     return range.contains(day) && !ReadSplit.isStored(day, today, stored);
@@ -171,22 +152,12 @@ public final class StatsQueries implements StatsQuery {
 
   private <T> CompletionStage<List<T>> storedOver(
       Optional<DayRange> closed, Function<DayBounds, CompletionStage<List<T>>> read) {
-    return closed.isEmpty()
-        ? Stages.done(List.of())
-        : Stages.call(() -> read.apply(calendar.bounds(closed.get())));
+    return reads.storedOver(closed, read);
   }
 
-  /** One live query per run, one after the other (they would only compete for the same connections). */
   private <T> CompletionStage<List<T>> liveOver(
       List<DayRange> runs, Function<DayBounds, CompletionStage<List<T>>> read) {
-    CompletionStage<List<T>> all = Stages.done(new ArrayList<>());
-    for (DayRange run : runs) {
-      all = all.thenCompose(acc -> Stages.call(() -> read.apply(calendar.bounds(run))).thenApply(rows -> {
-        acc.addAll(rows);
-        return acc;
-      }));
-    }
-    return all;
+    return reads.liveOver(runs, read);
   }
 
   private static Totals summaryFields(Totals t) {

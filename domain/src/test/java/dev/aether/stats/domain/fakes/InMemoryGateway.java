@@ -55,6 +55,8 @@ public final class InMemoryGateway implements GatewayData {
   // The hour buckets, keyed by hour start.
   private final TreeMap<Instant, HourlyStats> storedHourly = new TreeMap<>();
   private final Map<Instant, TreeMap<String, ModelHourlyStats>> storedModelHourly = new TreeMap<>();
+  // Each materialized day's rows as they were then: the breakdown tables and histograms are computed from them.
+  private final Map<Instant, List<UsageRow>> materializedRows = new TreeMap<>();
   private Summary summary;
   private final InMemoryRunLog runLog;
   private final InMemoryTickLease lease = new InMemoryTickLease();
@@ -148,6 +150,26 @@ public final class InMemoryGateway implements GatewayData {
           }
         },
         hours -> now(() -> changedHours(hours)));
+  }
+
+  /** The analytics ports (breakdowns, latency histograms, period figures), over this gateway's rows. */
+  public AnalyticsPorts analyticsPorts() {
+    InMemoryAnalytics a = new InMemoryAnalytics(this);
+    return new AnalyticsPorts(a.breakdowns(), a.histograms(), a.periods());
+  }
+
+  synchronized List<UsageRow> rowsBetween(Instant start, Instant end) {
+    return rowsIn(start, end);
+  }
+
+  /** The rows of the day starting at {@code start} when it was last materialized; null if it never was. */
+  synchronized List<UsageRow> materializedRows(Instant start) {
+    return materializedRows.get(start);
+  }
+
+  synchronized String apiKeyName(String id) {
+    ApiKeyRow k = apiKeys.get(id);
+    return k == null ? null : k.name();
   }
 
   // ----- inspection for tests of the use cases -----
@@ -261,6 +283,7 @@ public final class InMemoryGateway implements GatewayData {
       TreeMap<String, ModelDailyStats> byModel = new TreeMap<>();
       modelDaily(day, start, rows, Source.MATERIALIZED).forEach(m -> byModel.put(m.model(), m));
       storedModelDaily.put(start, byModel);
+      materializedRows.put(start, List.copyOf(rows));
       outcomes.add(new DayOutcome(day, start, DayOutcome.Kind.WRITTEN, rows.size()));
     }
     return outcomes;

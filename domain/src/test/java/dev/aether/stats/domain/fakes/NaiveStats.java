@@ -1,5 +1,7 @@
 package dev.aether.stats.domain.fakes;
 
+import dev.aether.stats.domain.model.BreakdownFigures;
+import dev.aether.stats.domain.model.StatusClasses;
 import dev.aether.stats.domain.model.Totals;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,6 +57,42 @@ final class NaiveStats {
     }
     return new Totals(total, errors, in, out, cc, cr, cost, actual, inCost, outCost, ccCost, crCost,
         rtSum, rtCount);
+  }
+
+  /** The breakdown figures of issue 11, each counted the plain way, row by row. */
+  static BreakdownFigures breakdown(Collection<UsageRow> rows) {
+    long client = 0, service = 0, fbSum = 0, fbCount = 0, spTok = 0, spMs = 0, hits = 0;
+    long[] req = new long[5];
+    long[] err = new long[5];
+    for (UsageRow r : rows) {
+      Integer code = r.statusCode();
+      boolean error = isError(r);
+      if (code != null && code >= 400 && code <= 499) {
+        client++;
+      } else if (error && (code == null || code >= 500)) {
+        service++;
+      }
+      if (r.firstByteTimeMs() != null) {
+        fbSum += r.firstByteTimeMs();
+        fbCount++;
+      }
+      long fb = r.firstByteTimeMs() == null ? 0 : r.firstByteTimeMs();
+      if (r.status().equals("completed") && n(r.outputTokens()) > 0 && r.responseTimeMs() != null
+          && r.responseTimeMs() > fb) {
+        spTok += n(r.outputTokens());
+        spMs += r.responseTimeMs() - fb;
+      }
+      if (n(r.cacheReadInputTokens()) > 0) {
+        hits++;
+      }
+      int cls = code == null ? 4 : code < 300 ? 0 : code < 400 ? 1 : code < 500 ? 2 : 3;
+      req[cls]++;
+      if (error) {
+        err[cls]++;
+      }
+    }
+    return new BreakdownFigures(totals(rows), client, service, fbSum, fbCount, spTok, spMs, hits,
+        new StatusClasses(req[0], req[1], req[2], req[3], req[4], err[0], err[1], err[4]));
   }
 
   /** What stats_user_daily stores: requests, errors, tokens, total cost. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The columns of a gateway {@code usage} row that statistics read. Nullable where the table is (tokens,
- * costs, status code, response time, user, key); {@link #of} gives the table's defaults, the withers
+ * costs, status code, response and first-byte time, user, key); {@link #of} gives the table's defaults, the withers
  * change one aspect each so a test states only what matters to it.
  */
 public record UsageRow(
@@ -30,7 +30,8 @@ public record UsageRow(
     String errorMessage,
     Integer responseTimeMs,
     String status,
-    Instant createdAt) {
+    Instant createdAt,
+    Integer firstByteTimeMs) {
 
   public UsageRow {
     Objects.requireNonNull(id, "id");
@@ -48,7 +49,7 @@ public record UsageRow(
   public static UsageRow of(String id, String userId, String model, String provider, Instant createdAt) {
     BigDecimal z = BigDecimal.ZERO;
     return new UsageRow(id, "req-" + id, userId, null, provider, model, 0, 0, 0, 0, z, z, z, z, z, z,
-        200, null, null, "completed", createdAt);
+        200, null, null, "completed", createdAt, null);
   }
 
   /** A request still in flight: status 'pending', no status code, no response time, zero tokens. */
@@ -59,7 +60,7 @@ public record UsageRow(
   public UsageRow withTokens(Integer input, Integer output, Integer cacheCreation, Integer cacheRead) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, input, output, cacheCreation,
         cacheRead, inputCostUsd, outputCostUsd, cacheCreationCostUsd, cacheReadCostUsd, totalCostUsd,
-        actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status, createdAt);
+        actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status, createdAt, firstByteTimeMs);
   }
 
   /** Costs as decimal strings (null for a NULL column): total, actual, input, output, cache creation, cache read. */
@@ -67,56 +68,64 @@ public record UsageRow(
       String cacheRead) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, dec(input), dec(output), dec(cacheCreation),
-        dec(cacheRead), dec(total), dec(actual), statusCode, errorMessage, responseTimeMs, status, createdAt);
+        dec(cacheRead), dec(total), dec(actual), statusCode, errorMessage, responseTimeMs, status, createdAt, firstByteTimeMs);
   }
 
   /** Only total and actual cost (the four others stay as they are). */
   public UsageRow withCost(String total, String actual) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
-        cacheReadCostUsd, dec(total), dec(actual), statusCode, errorMessage, responseTimeMs, status, createdAt);
+        cacheReadCostUsd, dec(total), dec(actual), statusCode, errorMessage, responseTimeMs, status, createdAt, firstByteTimeMs);
   }
 
   public UsageRow withStatus(String status, Integer statusCode) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
         cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
-        createdAt);
+        createdAt, firstByteTimeMs);
   }
 
   public UsageRow withError(String errorMessage) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
         cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
-        createdAt);
+        createdAt, firstByteTimeMs);
   }
 
   public UsageRow withResponseTime(Integer responseTimeMs) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
         cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
-        createdAt);
+        createdAt, firstByteTimeMs);
   }
 
   public UsageRow withUser(String userId, String apiKeyId) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
         cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
-        createdAt);
+        createdAt, firstByteTimeMs);
   }
 
   public UsageRow withModel(String model, String provider) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
         cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
-        createdAt);
+        createdAt, firstByteTimeMs);
+  }
+
+  /** The time to the first byte (first_byte_time_ms; NULL by default). */
+  public UsageRow withFirstByteTime(Integer firstByteTimeMs) {
+    return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
+        cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
+        cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
+        createdAt, firstByteTimeMs);
   }
 
   public UsageRow withCreatedAt(Instant createdAt) {
     return new UsageRow(id, requestId, userId, apiKeyId, provider, model, inputTokens, outputTokens,
         cacheCreationInputTokens, cacheReadInputTokens, inputCostUsd, outputCostUsd, cacheCreationCostUsd,
         cacheReadCostUsd, totalCostUsd, actualTotalCostUsd, statusCode, errorMessage, responseTimeMs, status,
-        createdAt);
+        createdAt, firstByteTimeMs);
   }
 
   private static BigDecimal dec(String s) {
