@@ -24,13 +24,13 @@ final class GatewaySchemaCheck {
 
   private static Map<String, List<String>> requiredColumns() {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put("usage", List.of("created_at", "user_id", "provider", "model", "status", "status_code", "error_message",
+    m.put("usage", List.of("created_at", "user_id", "api_key_id", "request_id", "first_byte_time_ms", "provider", "model", "status", "status_code", "error_message",
         "response_time_ms", "input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens",
         "input_cost_usd", "output_cost_usd", "cache_creation_cost_usd", "cache_read_cost_usd", "total_cost_usd",
         "actual_total_cost_usd"));
     m.put("request_candidates", List.of("request_id", "candidate_index", "retry_index", "status", "created_at"));
-    m.put("users", List.of("id", "is_active", "is_deleted"));
-    m.put("api_keys", List.of("is_active"));
+    m.put("users", List.of("id", "username", "is_active", "is_deleted"));
+    m.put("api_keys", List.of("id", "user_id", "name", "is_active"));
     return java.util.Collections.unmodifiableMap(m);
   }
 

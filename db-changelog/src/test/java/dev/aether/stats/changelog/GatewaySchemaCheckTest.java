@@ -23,7 +23,7 @@ class GatewaySchemaCheckTest {
     UnsupportedGatewaySchemaException e = assertThrows(UnsupportedGatewaySchemaException.class, () -> migrate(RENAMED));
 
     assertEquals("usage.provider is missing: this gateway schema is not supported (expected columns: usage(created_at,"
-        + " user_id, provider, model, status, status_code, error_message, response_time_ms, input_tokens, output_tokens,"
+        + " user_id, api_key_id, request_id, first_byte_time_ms, provider, model, status, status_code, error_message, response_time_ms, input_tokens, output_tokens,"
         + " cache_creation_input_tokens, cache_read_input_tokens, input_cost_usd, output_cost_usd,"
         + " cache_creation_cost_usd, cache_read_cost_usd, total_cost_usd, actual_total_cost_usd))", e.getMessage());
     assertEquals(before, columns(RENAMED), "no column changed");

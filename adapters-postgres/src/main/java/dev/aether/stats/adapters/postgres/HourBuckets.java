@@ -75,12 +75,18 @@ final class HourBuckets {
    */
   static final String FALLBACKS = """
       , fb_req AS (
-        SELECT DISTINCT cut.i, rc.request_id
+        -- two range scans of the created_at index per window (an OR of the two ranges in one join
+        -- condition made PostgreSQL scan the whole attempts table: 2 s on 6.5 million attempts)
+        SELECT DISTINCT cut.i, r.request_id
           FROM cut
-          JOIN request_candidates rc
-            ON rc.status IN ('success', 'failed')
-           AND ((rc.created_at >= cut.ws AND rc.created_at < least(cut.f, cut.we))
-                OR (rc.created_at >= cut.c AND rc.created_at < cut.we))
+         CROSS JOIN LATERAL (
+                SELECT rc.request_id FROM request_candidates rc
+                 WHERE rc.status IN ('success', 'failed')
+                   AND rc.created_at >= cut.ws AND rc.created_at < least(cut.f, cut.we)
+                UNION ALL
+                SELECT rc.request_id FROM request_candidates rc
+                 WHERE rc.status IN ('success', 'failed')
+                   AND rc.created_at >= cut.c AND rc.created_at < cut.we) r
       ), fb AS (
         SELECT q.i, count(*) AS fallback_count
           FROM fb_req q
