@@ -47,7 +47,7 @@ class LiveGatewayCommandsTest {
       err.reset();
       assertEquals(2, run(UNSUPPORTED, command), stderr());
       assertEquals(1, stderr().lines().count(), stderr());
-      assertTrue(stderr().startsWith("aether-stats: usage.user_id, usage.provider, usage.status,"), stderr());
+      assertTrue(stderr().startsWith("aether-stats: usage.user_id, usage.api_key_id, usage.request_id, usage.first_byte_time_ms, usage.provider, usage.status,"), stderr());
       assertTrue(stderr().contains("are missing: this gateway schema is not supported (expected columns: usage("),
           stderr());
       assertEquals(0, UNSUPPORTED.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE 'databasechangelog%'"
