@@ -18,21 +18,21 @@ import java.util.function.Function;
 
 /**
  * JSON views of the statistics, built by hand (no databind). Field names are those of the schema's
- * stats tables and of the seed's dicts, so clients of the original aggregator find what they know.
+ * stats tables and of the original aggregator's dicts, so clients of the original aggregator find what they know.
  * Costs are JSON numbers (the database columns are double precision too); days are business days as
  * YYYY-MM-DD; instants are ISO-8601 UTC.
  */
 final class StatsJson {
   private StatsJson() {}
 
-  /** The seed's get_combined_stats keys, plus where the live part starts and when it was read. */
+  /** The original aggregator's get_combined_stats keys, plus where the live part starts and when it was read. */
   static JsonObject combined(CombinedStats c) {
     JsonObject o = seedTotals(new JsonObject(), c.totals());
     accounts(o, c.accounts());
     return o.put("live_from", instant(c.liveFrom())).put("as_of", instant(c.asOf()));
   }
 
-  /** The seed's get_today_realtime_stats keys, plus the day, the unsettled rows and the read time. */
+  /** The original aggregator's get_today_realtime_stats keys, plus the day, the unsettled rows and the read time. */
   static JsonObject today(TodayStats t) {
     JsonObject o = new JsonObject().put("date", t.day().toString());
     seedTotals(o, t.live().totals());

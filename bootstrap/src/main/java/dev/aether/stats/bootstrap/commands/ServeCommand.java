@@ -75,7 +75,7 @@ public final class ServeCommand {
               return Future.succeededFuture();
             }).await();
         Future.fromCompletionStage(server.close()).await();
-        // one after the other: the composed form hangs (see STACK_NOTES)
+        // one after the other: the composed form pool.close().compose(vertx.close()) hangs
         Future.fromCompletionStage(app.postgres().close()).await();
         vertx.close().await();
         db.close();
