@@ -42,12 +42,12 @@ public record Totals(
     }
   }
 
-  /** Requests that neither failed (status >= 400) nor carry an error message: total - error, as the seed. */
+  /** Requests that neither failed (status >= 400) nor carry an error message: total - error, as the original aggregator. */
   public long successRequests() {
     return totalRequests - errorRequests;
   }
 
-  /** Mean response time over the requests that have one; 0 when none has, as the seed. */
+  /** Mean response time over the requests that have one; 0 when none has, as the original aggregator. */
   public double avgResponseTimeMs() {
     return responseTimeCount == 0 ? 0.0 : (double) responseTimeSumMs / responseTimeCount;
   }

@@ -69,7 +69,7 @@ public final class StatsQueries implements StatsQuery {
   }
 
   /**
-   * Summary + every usage row from its cutoff to now + the accounts as they are now. The seed added only
+   * Summary + every usage row from its cutoff to now + the accounts as they are now. The original aggregator added only
    * today's rows, so each day between a stale cutoff and today went missing; starting the live part at
    * the cutoff itself is gap-free whatever the cutoff's age. The totals keep only the fields the summary
    * stores (requests, tokens, total and actual cost): the others would mix all-time and recent figures.
