@@ -75,16 +75,9 @@ final class AnalyticsJson {
   static JsonObject series(SeriesPoint p) {
     Totals t = p.totals();
     boolean all = p.allCosts();
-    JsonObject o = new JsonObject()
-        .put("period_start", StatsJson.instant(p.periodStart()))
-        .put("period", p.period())
-        .put("total_requests", t.totalRequests())
-        .put("success_requests", t.successRequests())
-        .put("error_requests", t.errorRequests())
-        .put("input_tokens", t.inputTokens())
-        .put("output_tokens", t.outputTokens())
-        .put("cache_creation_tokens", t.cacheCreationTokens())
-        .put("cache_read_tokens", t.cacheReadTokens())
+    JsonObject o = StatsJson.requestsAndTokens(new JsonObject()
+            .put("period_start", StatsJson.instant(p.periodStart()))
+            .put("period", p.period()), t)
         .put("total_cost", StatsJson.cost(t.totalCost()))
         .put("actual_total_cost", all ? StatsJson.cost(t.actualTotalCost()) : null)
         .put("input_cost", all ? StatsJson.cost(t.inputCost()) : null)

@@ -12,21 +12,8 @@ final class HourlyJson {
   /** Every stats_daily field for one UTC hour, the hour's pending/streaming rows, and its source. */
   static JsonObject hourly(HourlyStats h) {
     Totals t = h.totals();
-    return new JsonObject()
-        .put("hour", h.hour().toString())
-        .put("total_requests", t.totalRequests())
-        .put("success_requests", t.successRequests())
-        .put("error_requests", t.errorRequests())
-        .put("input_tokens", t.inputTokens())
-        .put("output_tokens", t.outputTokens())
-        .put("cache_creation_tokens", t.cacheCreationTokens())
-        .put("cache_read_tokens", t.cacheReadTokens())
-        .put("total_cost", StatsJson.cost(t.totalCost()))
-        .put("actual_total_cost", StatsJson.cost(t.actualTotalCost()))
-        .put("input_cost", StatsJson.cost(t.inputCost()))
-        .put("output_cost", StatsJson.cost(t.outputCost()))
-        .put("cache_creation_cost", StatsJson.cost(t.cacheCreationCost()))
-        .put("cache_read_cost", StatsJson.cost(t.cacheReadCost()))
+    JsonObject o = StatsJson.requestsAndTokens(new JsonObject().put("hour", h.hour().toString()), t);
+    return StatsJson.costs(o, t)
         .put("avg_response_time_ms", t.avgResponseTimeMs())
         .put("fallback_count", h.fallbackCount())
         .put("unique_models", h.uniqueModels())
@@ -38,16 +25,7 @@ final class HourlyJson {
   /** One UTC hour of one model: the stats_daily_model fields. */
   static JsonObject modelHourly(ModelHourlyStats m) {
     Totals t = m.totals();
-    return new JsonObject()
-        .put("hour", m.hour().toString())
-        .put("model", m.model())
-        .put("total_requests", t.totalRequests())
-        .put("success_requests", t.successRequests())
-        .put("error_requests", t.errorRequests())
-        .put("input_tokens", t.inputTokens())
-        .put("output_tokens", t.outputTokens())
-        .put("cache_creation_tokens", t.cacheCreationTokens())
-        .put("cache_read_tokens", t.cacheReadTokens())
+    return StatsJson.requestsAndTokens(new JsonObject().put("hour", m.hour().toString()).put("model", m.model()), t)
         .put("total_cost", StatsJson.cost(t.totalCost()))
         .put("avg_response_time_ms", t.avgResponseTimeMs())
         .put("source", m.source().wireName());

@@ -63,13 +63,7 @@ final class StatsJson {
     Totals t = d.totals();
     JsonObject o = new JsonObject().put("date", d.day().toString());
     requestsAndTokens(o, t);
-    return o
-        .put("total_cost", cost(t.totalCost()))
-        .put("actual_total_cost", cost(t.actualTotalCost()))
-        .put("input_cost", cost(t.inputCost()))
-        .put("output_cost", cost(t.outputCost()))
-        .put("cache_creation_cost", cost(t.cacheCreationCost()))
-        .put("cache_read_cost", cost(t.cacheReadCost()))
+    return costs(o, t)
         .put("avg_response_time_ms", t.avgResponseTimeMs())
         .put("fallback_count", d.fallbackCount())
         .put("unique_models", d.uniqueModels())
@@ -107,7 +101,19 @@ final class StatsJson {
     return o.put("total_cost", cost(t.totalCost())).put("actual_total_cost", cost(t.actualTotalCost()));
   }
 
-  private static JsonObject requestsAndTokens(JsonObject o, Totals t) {
+  /** The six cost fields of stats_daily, in its order. */
+  static JsonObject costs(JsonObject o, Totals t) {
+    return o
+        .put("total_cost", cost(t.totalCost()))
+        .put("actual_total_cost", cost(t.actualTotalCost()))
+        .put("input_cost", cost(t.inputCost()))
+        .put("output_cost", cost(t.outputCost()))
+        .put("cache_creation_cost", cost(t.cacheCreationCost()))
+        .put("cache_read_cost", cost(t.cacheReadCost()));
+  }
+
+  /** The request and token counts every view starts with, in the schema's order. */
+  static JsonObject requestsAndTokens(JsonObject o, Totals t) {
     return o
         .put("total_requests", t.totalRequests())
         .put("success_requests", t.successRequests())
