@@ -34,6 +34,7 @@ CREATE OR REPLACE FUNCTION stats_materialize_hours(p_from timestamptz, p_to time
 RETURNS TABLE (hour_start timestamptz, outcome text, rows_read bigint)
 LANGUAGE plpgsql
 VOLATILE
+SET work_mem = '128MB'     -- the fallback count's per-request hash aggregate: ~60 MB per 31 days (else it spills to disk)
 SET jit = off              -- compiling costs more than a few hours of rows take to aggregate
 AS $fn$
 DECLARE
