@@ -29,11 +29,8 @@ TOKEN=bench-token-0123456789abcdef
 PORT=${BENCH_HTTP_PORT:-18080}
 OUT=bench/results.md
 
-need() {
-  command -v "$1" >/dev/null && return
-  echo "installing $2 ..." >&2
-  apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null; }
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 need psql postgresql-client
 need wrk wrk
 need chromium chromium
@@ -43,31 +40,6 @@ mkdir -p "$BENCH_DIR"
 mvn -B -q -DskipTests package dependency:build-classpath -pl bootstrap -am -Dmdep.includeScope=test \
   -Dmdep.outputFile="$BENCH_DIR/test-classpath.txt" >/dev/null
 
-SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
-trap cleanup EXIT
-
-# serve, and wait for its start line; sets SERVER_PID, DB_URL, START_MS
-start_server() {
-  local log=$BENCH_DIR/serve.log
-  STATS_DATA_DIR=$BENCH_DIR STATS_HTTP_PORT=$PORT STATS_ADMIN_TOKEN=$TOKEN STATS_ROLLUP_INTERVAL=${1:-P1D} \
-    STATS_LIVE_CACHE=${LIVE_CACHE:-PT1S} java -jar "$JAR" serve >"$log" 2>"$BENCH_DIR/serve.err" &
-  SERVER_PID=$!
-  for _ in $(seq 1 3000); do   # up to 5 minutes: a loaded machine starts slowly
-    grep -q "serving on" "$log" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$BENCH_DIR/serve.err" >&2; exit 1; }
-    sleep 0.1
-  done
-  local line; line=$(grep "serving on" "$log")
-  DB_URL=$(echo "$line" | grep -o 'postgresql://postgres@127.0.0.1:[0-9]*/postgres')
-  START_MS=$(echo "$line" | grep -o 'started in [0-9]* ms' | grep -o '[0-9]*')
-}
-stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
-sql() { psql "$DB_URL" -X -q -t -A -c "$1"; }
-# wall time of one psql statement in seconds (client-side \timing)
-timed_sql() { psql "$DB_URL" -X -q -t -A -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]* ms' | tail -1 | grep -o '[0-9.]*' | awk '{printf "%.2f", $1/1000}'; }
-
-mkdir -p "$BENCH_DIR"
 start_server
 echo "database: $DB_URL (embedded PostgreSQL 15, data in $BENCH_DIR)"
 
@@ -94,18 +66,12 @@ timed_sql "$BARE" >/dev/null   # warm the cache
 BARE1=$(timed_sql "$BARE"); BARE2=$(timed_sql "$BARE")
 OURS1=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz, $BOUNDS)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
 OURS2=$(psql "$DB_URL" -X -q -t -A -c '\timing on' -c "BEGIN" -c "SELECT count(*) FROM stats_materialize_days($BOUNDS)" -c "SELECT count(*) FROM stats_refresh_summary('$TODAY'::timestamptz, $BOUNDS)" -c "COMMIT" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{s+=$1} END {printf "%.2f", s/1000}')
-backfill_s() {
-  # wall time of the run as recorded (started .. finished): batches run STATS_ROLLUP_PARALLELISM at a time
-  STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" backfill --days "$((DAYS + 1))" >/dev/null
-  sql "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 2) FROM stats_rollup_runs ORDER BY id DESC LIMIT 1"
-}
-BACKFILL1=$(backfill_s); BACKFILL2=$(backfill_s)
+BACKFILL1=$(backfill_s --days "$((DAYS + 1))"); BACKFILL2=$(backfill_s --days "$((DAYS + 1))")
 # the hour buckets of every hour from the first day to the current hour, one statement
 HOURS_SQL="SELECT count(*) FROM stats_materialize_hours('$FIRST'::date::timestamp AT TIME ZONE 'UTC', date_trunc('hour', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')"
 HOURS1=$(timed_sql "$HOURS_SQL"); HOURS2=$(timed_sql "$HOURS_SQL")
 DAY_S=$(STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" rollup --from "$YESTERDAY" --to "$YESTERDAY" \
   | grep -v 'done:' | grep -o 'rows read in [0-9.]* s' | grep -o '[0-9.]*')
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 BEST_BARE=$(printf '%s\n%s\n' "$BARE1" "$BARE2" | sort -n | head -1)
 BEST_ONE=$(printf '%s\n%s\n' "$OURS1" "$OURS2" | sort -n | head -1)
 BEST_BACKFILL=$(printf '%s\n%s\n' "$BACKFILL1" "$BACKFILL2" | sort -n | head -1)
@@ -114,7 +80,6 @@ BEST_ALL=$(awk -v a="$BEST_BACKFILL" -v b="$BEST_HOURS" 'BEGIN {printf "%.2f", a
 
 # the timer's tick with nothing new, and start-up time on an up-to-date database
 stop_server
-tick_ms() { tail -n +"$1" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | sort -n | tr '\n' ' '; }
 start_server PT2S
 sleep 9
 TICKS=$(tick_ms 1)
@@ -125,13 +90,6 @@ sleep 5
 TICKS_NEW=$(tail -n +"$AFTER_INSERT" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | head -1 | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*')
 stop_server
 
-# p50 / p99 of single requests, one after the other (run with the live cache off)
-latency() {
-  local i
-  for i in $(seq 1 "${2:-200}"); do
-    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1"
-  done | sort -n | awk '{a[NR] = $1} END {printf "p50 %.1f ms, p99 %.1f ms", a[int(NR * 0.5)] * 1000, a[int(NR * 0.99)] * 1000}'
-}
 LIVE_ROWS=""
 for want in ${BENCH_TODAY_ROWS:-10000 1000000}; do
   start_server P1D
