@@ -99,7 +99,7 @@ public final class RollupService implements StartRollup {
       return Stages.failed(new InvalidRequestException("cannot roll up " + range + ": " + range.last()
           + " is after today (" + today + " in " + calendar.zone().getId() + ")"));
     }
-    return run(kind, range.batches(batchDays), listener);
+    return run(kind, batchesOf(range), listener);
   }
 
   /**
@@ -116,7 +116,27 @@ public final class RollupService implements StartRollup {
     HistoryWindow history = days.isPresent() ? HistoryWindow.last(days.getAsInt()) : HistoryWindow.all();
     return Stages.call(rollupState::load).thenCompose(state -> run(RunKind.BACKFILL,
         RollupPlanner.historyRange(history, state.firstUsageAt(), calendar)
-            .map(r -> r.batches(batchDays)).orElse(List.of()), listener));
+            .map(this::batchesOf).orElse(List.of()), listener));
+  }
+
+  /**
+   * The batches of a rollup or backfill: at most {@code batchDays} days each and, when several lanes run, a
+   * multiple of the lanes in number, of equal length, so that every lane gets the same share: a 30-day
+   * backfill on two lanes is two batches of 15 days (not one of 30 on one lane, the other idle), and 91 days
+   * are four of 23 (not three of 31, of which one lane does two). One lane keeps the plain split.
+   */
+  private List<DayRange> batchesOf(DayRange range) {
+    if (parallelism == 1) {
+      return range.batches(batchDays);
+    }
+    int days = range.days().size();
+    int needed = ceilDiv(days, batchDays);
+    int batches = ceilDiv(needed, parallelism) * parallelism;
+    return range.batches(ceilDiv(days, batches));
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
   /** {@link #backfill(OptionalInt, ProgressListener)} of at most the last {@code days} days. */

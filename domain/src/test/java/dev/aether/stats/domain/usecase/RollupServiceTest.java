@@ -24,6 +24,7 @@ import dev.aether.stats.domain.contract.Scenario;
 import dev.aether.stats.domain.fakes.InMemoryGateway;
 import dev.aether.stats.domain.fakes.StatsPorts;
 import dev.aether.stats.domain.model.Summary;
+import dev.aether.stats.domain.planner.HistoryWindow;
 import dev.aether.stats.domain.port.MaterializeDays;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +101,45 @@ class RollupServiceTest {
     assertEquals(List.of(run), gateway.runs());
     assertEquals(START_20, result.summary().cutoff());
     assertEquals(6, result.summary().allTime().totalRequests(), "03-17..03-19: 1 + 4 + 1");
+  }
+
+  @Test
+  void withTwoLanesTheBatchesShareTheDaysEvenly() {
+    Scenario.load(gateway);
+    RollupService twoLanes = new RollupService(recording(0, null), ports.refreshSummary(), ports.runLog(),
+        ports.loadRollupState(), calendar, HistoryWindow.all(), 31, 2);
+    DayRange february = new DayRange(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 2));   // 30 days
+
+    await(twoLanes.rollup(february, RunKind.ROLLUP, listener));
+    // one batch of 30 days would leave the second lane idle: two of 15 instead
+    assertEquals(List.of(new DayRange(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 15)),
+        new DayRange(LocalDate.of(2026, 2, 16), LocalDate.of(2026, 3, 2))), sorted(batches));
+
+    batches.clear();
+    await(twoLanes.rollup(march(13, 19), RunKind.ROLLUP, listener));
+    assertEquals(List.of(march(13, 16), march(17, 19)), sorted(batches),
+        "7 days fit one batch of 31: two lanes make it two batches");
+
+    batches.clear();
+    await(twoLanes.rollup(march(19, 19), RunKind.ROLLUP, listener));
+    assertEquals(List.of(march(19, 19)), batches, "a single day is not split");
+  }
+
+  @Test
+  void withTwoLanesALongRangeGetsAnEvenNumberOfEqualBatches() {
+    Scenario.load(gateway);
+    RollupService twoLanes = new RollupService(recording(0, null), ports.refreshSummary(), ports.runLog(),
+        ports.loadRollupState(), calendar, HistoryWindow.all(), 31, 2);
+    // 2025-12-19 .. 2026-03-19 is 91 days: ceil(91 / 31) = 3 batches, rounded up to 4 for two lanes, of
+    // ceil(91 / 4) = 23 days (the last one 22)
+    await(twoLanes.rollup(new DayRange(LocalDate.of(2025, 12, 19), D19), RunKind.ROLLUP, listener));
+    assertEquals(List.of(23, 23, 23, 22), sorted(batches).stream().map(b -> b.days().size()).toList());
+    assertEquals(LocalDate.of(2025, 12, 19), sorted(batches).get(0).first());
+    assertEquals(D19, sorted(batches).get(3).last());
+  }
+
+  private static List<DayRange> sorted(List<DayRange> ranges) {
+    return ranges.stream().sorted(Comparator.comparing(DayRange::first)).toList();
   }
 
   @Test
