@@ -144,15 +144,28 @@ public final class ApiMetrics {
   void recordHttp(String method, String route, int status, long nanos) {
     String m = METHODS.contains(method) ? method : "OTHER";
     String code = Integer.toString(status);
-    httpRequests.computeIfAbsent(List.of(m, route, code), k -> Counter.builder("aether.stats.http.requests")
-        .description("HTTP requests answered, by method, route template and status.")
-        .tag("method", m).tag("route", route).tag("status", code)
-        .register(registry)).increment();
-    httpDurations.computeIfAbsent(List.of(m, route), k -> Timer.builder("aether.stats.http.request.duration")
-        .description("Time to answer HTTP requests, by method and route template.")
-        .serviceLevelObjectives(BUCKETS)
-        .tag("method", m).tag("route", route)
-        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    // registered outside the maps' locks (the registry has its own; registering again returns the same meter)
+    List<String> requestsKey = List.of(m, route, code);
+    Counter requests = httpRequests.get(requestsKey);
+    if (requests == null) {
+      requests = Counter.builder("aether.stats.http.requests")
+          .description("HTTP requests answered, by method, route template and status.")
+          .tag("method", m).tag("route", route).tag("status", code)
+          .register(registry);
+      httpRequests.putIfAbsent(requestsKey, requests);
+    }
+    requests.increment();
+    List<String> durationKey = List.of(m, route);
+    Timer duration = httpDurations.get(durationKey);
+    if (duration == null) {
+      duration = Timer.builder("aether.stats.http.request.duration")
+          .description("Time to answer HTTP requests, by method and route template.")
+          .serviceLevelObjectives(BUCKETS)
+          .tag("method", m).tag("route", route)
+          .register(registry);
+      httpDurations.putIfAbsent(durationKey, duration);
+    }
+    duration.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The whole exposition in the Prometheus text format. */
