@@ -11,13 +11,15 @@ SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
+# The README's launch of `serve` (Operations > Memory): a bounded heap and serial GC, sized on purpose.
+SERVE_JVM_FLAGS="-Xms64m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"
 # serve on the embedded PostgreSQL in $BENCH_DIR, and wait for its start line; sets SERVER_PID, DB_URL, START_MS.
-# $1: STATS_ROLLUP_INTERVAL (default P1D: the timer's first tick only). JAVA_OPTS: the launch's JVM flags.
+# $1: STATS_ROLLUP_INTERVAL (default P1D: the timer's first tick only).
 start_server() {
   local log=$BENCH_DIR/serve.log
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086 # the flags are separate words
   STATS_DATA_DIR=$BENCH_DIR STATS_HTTP_PORT=$PORT STATS_ADMIN_TOKEN=$TOKEN STATS_ROLLUP_INTERVAL=${1:-P1D} \
-    STATS_LIVE_CACHE=${LIVE_CACHE:-PT1S} java ${JAVA_OPTS:-} -jar "$JAR" serve >"$log" 2>"$BENCH_DIR/serve.err" &
+    STATS_LIVE_CACHE=${LIVE_CACHE:-PT1S} java $SERVE_JVM_FLAGS -jar "$JAR" serve >"$log" 2>"$BENCH_DIR/serve.err" &
   SERVER_PID=$!
   for _ in $(seq 1 3000); do   # up to 5 minutes: a loaded machine starts slowly
     grep -q "serving on" "$log" 2>/dev/null && break

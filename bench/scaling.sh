@@ -38,7 +38,7 @@ for f in 1 2 4; do
   f1=$(backfill_s --days "$((DAYS + 1))"); f2=$(backfill_s --days "$((DAYS + 1))")
   stop_server
   start_server PT2S
-  sleep 11
+  sleep 15
   ticks=$(tick_ms 1 | cut -d' ' -f2-)   # the first tick after start writes the watched hours; the rest find nothing new
   tick=$(echo "$ticks" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
   stop_server

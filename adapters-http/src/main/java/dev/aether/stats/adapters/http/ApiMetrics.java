@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,6 +52,12 @@ public final class ApiMetrics {
   private final Map<String, AtomicLong> lastRunMillis = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> newestMaterializedDay = new AtomicReference<>();
   private final AtomicReference<Instant> newestMaterializedHour = new AtomicReference<>();
+  /**
+   * The HTTP meters, looked up once per label set: building and registering a meter (its id, sorted tags,
+   * the registry's lookup; the timer's bucket list) on every request cost more than recording it.
+   */
+  private final Map<List<String>, Counter> httpRequests = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> httpDurations = new ConcurrentHashMap<>();
 
   /** A Prometheus registry with the JVM's and the process's meters bound (process_uptime_seconds etc.). */
   @SuppressWarnings("resource") // the GC binder lives as long as the registry, i.e. the process
@@ -136,15 +143,29 @@ public final class ApiMetrics {
 
   void recordHttp(String method, String route, int status, long nanos) {
     String m = METHODS.contains(method) ? method : "OTHER";
-    Counter.builder("aether.stats.http.requests")
-        .description("HTTP requests answered, by method, route template and status.")
-        .tag("method", m).tag("route", route).tag("status", Integer.toString(status))
-        .register(registry).increment();
-    Timer.builder("aether.stats.http.request.duration")
-        .description("Time to answer HTTP requests, by method and route template.")
-        .serviceLevelObjectives(BUCKETS)
-        .tag("method", m).tag("route", route)
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    String code = Integer.toString(status);
+    // registered outside the maps' locks (the registry has its own; registering again returns the same meter)
+    List<String> requestsKey = List.of(m, route, code);
+    Counter requests = httpRequests.get(requestsKey);
+    if (requests == null) {
+      requests = Counter.builder("aether.stats.http.requests")
+          .description("HTTP requests answered, by method, route template and status.")
+          .tag("method", m).tag("route", route).tag("status", code)
+          .register(registry);
+      httpRequests.putIfAbsent(requestsKey, requests);
+    }
+    requests.increment();
+    List<String> durationKey = List.of(m, route);
+    Timer duration = httpDurations.get(durationKey);
+    if (duration == null) {
+      duration = Timer.builder("aether.stats.http.request.duration")
+          .description("Time to answer HTTP requests, by method and route template.")
+          .serviceLevelObjectives(BUCKETS)
+          .tag("method", m).tag("route", route)
+          .register(registry);
+      httpDurations.putIfAbsent(durationKey, duration);
+    }
+    duration.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The whole exposition in the Prometheus text format. */

@@ -13,7 +13,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestUtils;
-import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
@@ -26,8 +25,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks each request's parameters against the contract with Vert.x's {@link RequestValidator} before
- * the endpoint's handler runs, and turns a {@link ValidatorException} into our 400 with a message that
+ * Checks each request's parameters against the contract (with vertx-openapi's parameter extraction and
+ * the contract's JSON schemas, see {@link ParameterChecks}) before the endpoint's handler runs, and turns a {@link ValidatorException} into our 400 with a message that
  * names the parameter and why (worded from the parameter's schema: "limit must be a whole number from 1
  * to 100, got '0'"). Two checks the library does not make stay here: a query parameter the operation
  * does not declare, or one given twice, is refused too (a typo is an error, not a silent default).
@@ -37,11 +36,11 @@ final class RequestValidation {
   private static final Pattern MISSING = Pattern.compile("required (\\w+) parameter (\\S+)$");
   private static final Pattern INVALID = Pattern.compile("The value of (\\w+) parameter (\\S+) is invalid");
 
-  private final RequestValidator validator;
+  private final OpenAPIContract contract;
   private final Map<String, Operation> operations = new HashMap<>();
 
   RequestValidation(Vertx vertx, OpenAPIContract contract) {
-    this.validator = RequestValidator.create(vertx, contract);
+    this.contract = contract;
     contract.operations().forEach(op -> operations.put(key(op.getHttpMethod(), op.getOpenAPIPath()), op));
   }
 
@@ -65,10 +64,11 @@ final class RequestValidation {
     if (op.getParameters().isEmpty()) {
       return Optional.empty(); // a POST with a body: JsonBody reads it
     }
+    ParameterChecks checks = new ParameterChecks(contract, op);
     return Optional.of(ctx -> {
       QueryParams params = QueryParams.of(ctx, query);
       RequestUtils.extract(ctx.request(), op, () -> Future.succeededFuture(Buffer.buffer()))
-          .compose(request -> validator.validate(request, op.getOperationId()))
+          .compose(checks::check)
           .onComplete(ar -> {
             if (ar.succeeded()) {
               ctx.next();

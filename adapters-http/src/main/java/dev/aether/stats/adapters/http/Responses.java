@@ -14,13 +14,19 @@ final class Responses {
   private Responses() {}
 
   /**
-   * {@code body} is a JsonObject or JsonArray (both encode themselves with toString). A list (a JsonArray
+   * {@code body} is a JsonObject or JsonArray (both encode themselves with toString), or one already
+   * encoded by {@link SharedRendering}. A list (a JsonArray
    * of objects) is written as CSV instead when the client's Accept header prefers text/csv.
    */
   static void json(RoutingContext ctx, int status, Object body) {
     HttpServerResponse response = ctx.response();
     if (!writable(response)) {
       return; // answered already (e.g. a timeout won the race) or the client has gone
+    }
+    String encoded = null;
+    if (body instanceof SharedRendering.Rendered rendered) {
+      encoded = rendered.json();
+      body = rendered.view();
     }
     String contentType = JSON;
     if (body instanceof JsonArray rows && status < 300 && Csv.fits(rows)) {
@@ -40,7 +46,7 @@ final class Responses {
         .putHeader("content-type", contentType)
         // statistics change all the time and some are private: no cache may keep them
         .putHeader("cache-control", "no-store")
-        .end(body.toString());
+        .end(encoded != null && contentType.equals(JSON) ? encoded : body.toString());
   }
 
   static void error(RoutingContext ctx, ApiError error) {

@@ -3,7 +3,11 @@ package dev.aether.stats.adapters.http;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.api.StatsQuery;
+import dev.aether.stats.domain.model.CombinedStats;
+import dev.aether.stats.domain.model.DailyStats;
+import dev.aether.stats.domain.model.TodayStats;
 import io.vertx.core.http.HttpMethod;
+import java.util.List;
 import io.vertx.ext.web.RoutingContext;
 
 /** The read endpoints under /api/stats: all-time, today, the summary, and day ranges. */
@@ -15,6 +19,10 @@ final class StatsRoutes {
   private final BusinessCalendar calendar;
   private final UseCaseCalls calls;
   private final int maxRangeDays;
+  private final SharedRendering<CombinedStats> combinedViews = new SharedRendering<>(StatsJson::combined);
+  private final SharedRendering<TodayStats> todayViews = new SharedRendering<>(StatsJson::today);
+  private final SharedRendering<List<DailyStats>> dailyViews =
+      new SharedRendering<>(days -> StatsJson.array(days, StatsJson::daily));
 
   StatsRoutes(StatsQuery queries, BusinessCalendar calendar, UseCaseCalls calls, int maxRangeDays) {
     this.queries = queries;
@@ -33,11 +41,11 @@ final class StatsRoutes {
   }
 
   private void combined(RoutingContext ctx) {
-    calls.respond(ctx, 200, queries::combined, StatsJson::combined);
+    calls.respond(ctx, 200, queries::combined, combinedViews::render);
   }
 
   private void today(RoutingContext ctx) {
-    calls.respond(ctx, 200, queries::today, StatsJson::today);
+    calls.respond(ctx, 200, queries::today, todayViews::render);
   }
 
   private void summary(RoutingContext ctx) {
@@ -48,7 +56,7 @@ final class StatsRoutes {
 
   private void daily(RoutingContext ctx) {
     DayRange range = QueryParams.read(ctx).dayRange(maxRangeDays);
-    calls.respond(ctx, 200, () -> queries.daily(range), days -> StatsJson.array(days, StatsJson::daily));
+    calls.respond(ctx, 200, () -> queries.daily(range), dailyViews::render);
   }
 
   private void modelDaily(RoutingContext ctx) {

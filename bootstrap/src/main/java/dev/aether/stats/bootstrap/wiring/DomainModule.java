@@ -92,10 +92,11 @@ interface DomainModule {
   static StatsQueries statsQueries(LoadSummary summary, LoadLiveTotals live, LoadUserCounts counts,
       DailyStatsReader daily, UserDailyStatsReader userDaily, ModelDailyStatsReader modelDaily,
       BusinessCalendar calendar, Clock clock, StatsConfig config) {
-    // live aggregations are shared among the readers of the same second (STATS_LIVE_CACHE)
+    // live aggregations are shared among the readers of the same second (STATS_LIVE_CACHE); combined, today
+    // and daily share their whole answers instead (InboundPortsModule), so their live reads are not cached
+    // twice (an answer would then be up to twice the ttl old)
     Duration ttl = config.liveCacheTtl();
-    return new StatsQueries(summary, CachedLiveReads.totals(live, clock, ttl), counts,
-        CachedLiveReads.daily(daily, clock, ttl), CachedLiveReads.users(userDaily, clock, ttl),
+    return new StatsQueries(summary, live, counts, daily, CachedLiveReads.users(userDaily, clock, ttl),
         CachedLiveReads.models(modelDaily, clock, ttl), calendar);
   }
 

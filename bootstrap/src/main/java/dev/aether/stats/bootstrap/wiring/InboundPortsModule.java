@@ -18,13 +18,18 @@ import dev.aether.stats.domain.usecase.RunHistory;
 import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
+import dev.aether.stats.bootstrap.config.StatsConfig;
+import dev.aether.stats.domain.cache.SharedAnswers;
+import java.time.Clock;
 
 /** The domain's inbound ports (what the HTTP API may call), on the use cases of {@link DomainModule}. */
 @Module
 interface InboundPortsModule {
+  /** combined, today and daily answers shared whole among the readers of the same STATS_LIVE_CACHE period. */
   @Provides
-  static StatsQuery statsQuery(StatsQueries queries) {
-    return queries;
+  @Singleton
+  static StatsQuery statsQuery(StatsQueries queries, Clock clock, StatsConfig config) {
+    return new SharedAnswers(queries, clock, config.liveCacheTtl());
   }
 
   @Provides

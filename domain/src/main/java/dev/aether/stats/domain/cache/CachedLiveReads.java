@@ -1,12 +1,8 @@
 package dev.aether.stats.domain.cache;
 
 import dev.aether.stats.domain.calendar.DayBounds;
-import dev.aether.stats.domain.model.DailyStats;
-import dev.aether.stats.domain.model.LiveTotals;
 import dev.aether.stats.domain.model.ModelDailyStats;
 import dev.aether.stats.domain.model.UserDailyStats;
-import dev.aether.stats.domain.port.DailyStatsReader;
-import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.UserDailyStatsReader;
 import java.time.Clock;
@@ -17,31 +13,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The live reads (aggregations over today's usage rows, the expensive part of every dashboard request)
- * wrapped in {@link RecentResults}; stored reads pass straight through.
+ * wrapped in {@link RecentResults}; stored reads pass straight through. The live parts of combined, today
+ * and daily are shared with their whole answers instead ({@link SharedAnswers}).
  */
 public final class CachedLiveReads {
   private CachedLiveReads() {}
-
-  /** between(from, now) answered once per {@code from} and ttl (its {@code to} may be up to ttl old). */
-  public static LoadLiveTotals totals(LoadLiveTotals delegate, Clock clock, Duration ttl) {
-    RecentResults<String, LiveTotals> recent = new RecentResults<>(clock, ttl);
-    return (from, to) -> recent.get(String.valueOf(from), () -> delegate.between(from, to));
-  }
-
-  public static DailyStatsReader daily(DailyStatsReader delegate, Clock clock, Duration ttl) {
-    RecentResults<DayBounds, List<DailyStats>> recent = new RecentResults<>(clock, ttl);
-    return new DailyStatsReader() {
-      @Override
-      public CompletionStage<List<DailyStats>> stored(DayBounds days) {
-        return delegate.stored(days);
-      }
-
-      @Override
-      public CompletionStage<List<DailyStats>> live(DayBounds days) {
-        return recent.get(days, () -> delegate.live(days));
-      }
-    };
-  }
 
   public static ModelDailyStatsReader models(ModelDailyStatsReader delegate, Clock clock, Duration ttl) {
     RecentResults<DayBounds, List<ModelDailyStats>> recent = new RecentResults<>(clock, ttl);

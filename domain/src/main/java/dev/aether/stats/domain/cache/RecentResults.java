@@ -21,11 +21,18 @@ public final class RecentResults<K, V> {
 
   private final Clock clock;
   private final Duration ttl;
+  private final int maxKeys;
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
   public RecentResults(Clock clock, Duration ttl) {
+    this(clock, ttl, MAX_KEYS);
+  }
+
+  /** Past {@code maxKeys} keys, the expired entries are dropped (bounds the memory of many distinct keys). */
+  public RecentResults(Clock clock, Duration ttl, int maxKeys) {
     this.clock = clock;
     this.ttl = ttl;
+    this.maxKeys = maxKeys;
   }
 
   public CompletionStage<V> get(K key, Supplier<CompletionStage<V>> compute) {
@@ -44,7 +51,7 @@ public final class RecentResults<K, V> {
         entries.remove(key, fresh);
       }
     });
-    if (entries.size() > MAX_KEYS) {
+    if (entries.size() > maxKeys) {
       entries.entrySet().removeIf(e -> !now.isBefore(e.getValue().at().plus(ttl)));
     }
     return fresh.value();
