@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -32,6 +34,8 @@ class HttpApiEndToEndTest {
   @RegisterExtension static final FreshDatabase DB = new FreshDatabase();
   private static final String ZONE = "Asia/Shanghai";
   private static final String TOKEN = "end-to-end-token-0123456789";
+  /** The service's clock: 2026-03-20 12:00 in Shanghai. */
+  private static final Instant NOW = Instant.parse("2026-03-20T04:00:00Z");
 
   private static ServeCommand.RunningService service;
   private static Http http;
@@ -40,10 +44,13 @@ class HttpApiEndToEndTest {
   static void start() throws Exception {
     Map<String, String> env = Map.of("STATS_DATABASE_URL", MainTest.urlWithPassword(DB.url()), "STATS_HTTP_PORT", "0",
         "STATS_TIMEZONE", ZONE, "STATS_ADMIN_TOKEN", TOKEN, "STATS_ROLLUP_INTERVAL", "PT1H");
-    assertEquals(0, Main.run(new String[] {"demo-data", "--days", "20", "--rows-per-day", "300", "--users", "25"},
-        env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
-    service = ServeCommand.start(EnvironmentConfig.load(env), false, new PrintStream(new ByteArrayOutputStream()));
+    service = ServeCommand.start(EnvironmentConfig.load(env), false, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(new ByteArrayOutputStream()), Clock.fixed(NOW, ZoneOffset.UTC));
     service.timer().stop(); // this test drives the rollup over HTTP
+    // 20 days of traffic ending at the service's "now", noon in Shanghai: the first of the 20 closed days
+    // holds half a day of rows whatever the wall clock says (at 23:58 it used to hold none, and 19 days
+    // were written)
+    DemoFill.fill(DB, service, 20, 300, 25, 42, NOW);
     http = new Http(service.port(), TOKEN);
   }
 
@@ -73,7 +80,7 @@ class HttpApiEndToEndTest {
     assertEquals(DB.queryLong("SELECT count(*) FROM api_keys WHERE is_active"), combined.getLong("active_api_keys"));
 
     // the daily series: closed days as stored, today live, every day in order
-    LocalDate today = LocalDate.now(ZoneId.of(ZONE));
+    LocalDate today = LocalDate.ofInstant(NOW, ZoneId.of(ZONE));
     LocalDate from = today.minusDays(25);
     JsonArray days = http.getArray("/api/stats/daily?from=" + from + "&to=" + today);
     int materialized = 0;
