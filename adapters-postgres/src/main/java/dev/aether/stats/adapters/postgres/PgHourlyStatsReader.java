@@ -30,13 +30,22 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
         FROM usage u WHERE %s
         GROUP BY 1
       ), attempts AS (
-        SELECT rc.request_id, min(rc.created_at) AS first_at
-        FROM request_candidates rc
-        WHERE rc.status IN ('success', 'failed')
-          AND rc.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
-          AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours'
-        GROUP BY rc.request_id
-        HAVING count(*) > 1
+        -- only requests with an executed attempt in the range can have their first one there: those are
+        -- looked up (then all their attempts, through the request_id index), not every attempt of the
+        -- range and 24 hours either side (a live current hour read 49 hours of attempts that way)
+        SELECT q.request_id, a.first_at
+        FROM (SELECT DISTINCT rc.request_id FROM request_candidates rc
+              WHERE rc.status IN ('success', 'failed')
+                AND rc.created_at >= ($1::timestamptz[])[1]
+                AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]) q
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS n, min(x.created_at) AS first_at
+          FROM request_candidates x
+          WHERE x.request_id = q.request_id
+            AND x.status IN ('success', 'failed')
+            AND x.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
+            AND x.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours') a
+        WHERE a.n > 1
       ), fallbacks AS (
         SELECT width_bucket(first_at, $1::timestamptz[]) AS i, count(*) AS fallback_count
         FROM attempts
