@@ -33,8 +33,8 @@ import java.util.function.Function;
  * key, so a key that has rows in both parts is counted once, in full.
  */
 public final class ClosedHoursReuse {
-  /** A closed part is reused at most this long (the next hour has another key anyway). */
-  private static final Duration KEEP = Duration.ofHours(2);
+  /** A closed part is needed until its hour is over at most: the next hour's closed part has another key. */
+  private static final Duration KEEP = Duration.ofHours(1);
 
   private ClosedHoursReuse() {}
 
