@@ -15,10 +15,11 @@ import java.util.concurrent.CompletionStage;
 
 /** Figures of the matching usage rows per period ([bounds[i], bounds[i+1])), in one statement. */
 final class PgPeriodUsageReader implements PeriodUsageReader {
-  private static final String QUERY = DayRows.perBucket(UsageFigures.SELECT_LIST + ",\n  "
-      + UsageFigures.BREAKDOWN_LIST, "usage u",
-      "($2::text IS NULL OR u.user_id = $2) AND ($3::text IS NULL OR u.model = $3)"
-      + " AND ($4::text IS NULL OR u.provider = $4) AND ($5::text IS NULL OR u.api_key_id = $5)", "");
+  private static final String QUERY = "SELECT " + DayRows.BUCKET + " AS i, " + UsageFigures.SELECT_LIST + ",\n  "
+      + UsageFigures.BREAKDOWN_LIST + "\nFROM usage u WHERE " + DayRows.RANGE
+      + " AND ($2::text IS NULL OR u.user_id = $2) AND ($3::text IS NULL OR u.model = $3)"
+      + " AND ($4::text IS NULL OR u.provider = $4) AND ($5::text IS NULL OR u.api_key_id = $5)"
+      + "\nGROUP BY 1";
 
   private final Pool pool;
 
