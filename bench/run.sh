@@ -186,7 +186,8 @@ analytics_rows() {
     echo "| \`${path#/api/stats/}\` | $(latency "$path" "${BENCH_ANALYTICS_REQUESTS:-100}") |"
   done
 }
-LIVE_CACHE=PT0S start_server P1D
+LIVE_CACHE=PT0S start_server P1D   # its first tick writes the hour buckets the analytics' live part relies on
+for _ in $(seq 1 600); do grep -q 'kind=tick status=' "$BENCH_DIR/serve.err" && break; sleep 0.1; done
 FROM30=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 29")
 N24_ANALYTICS=$(sql "SELECT count(*) FROM usage WHERE created_at >= now() - interval '24 hours'")
 ANALYTICS_ROWS=$(analytics_rows "$FROM30" "$TODAY")
