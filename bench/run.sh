@@ -13,6 +13,8 @@
 # 4. one day's rollup, and the timer's tick when nothing is new and after 1,000 new rows;
 # 4b. single requests (live cache off, STATS_LIVE_CACHE=PT0S) of combined, today and a 30-day daily, p50 and
 #    p99, with BENCH_TODAY_ROWS rows in the last 24 hours (default "10000 1000000": more demo-data is added);
+#    then every analytics read (series, leaderboards, latency, errors, comparison, efficiency, hourly) over
+#    the last 30 days, BENCH_ANALYTICS_REQUESTS (default 100) single requests each, p50 and p99;
 # 5. wrk against GET /api/stats/combined and a 30-day GET /api/stats/daily (32 connections, 20 s):
 #    requests/s, p50, p99; the server's RSS; the start-up time on an up-to-date database;
 # 6. the dashboard's page load in headless Chromium (bench/PageLoad.java): until every chart is drawn.
@@ -108,6 +110,46 @@ for want in ${BENCH_TODAY_ROWS:-10000 1000000}; do
 "
   stop_server
 done
+
+# every analytics read over the last 30 days, single requests with the live cache off, on the data as the
+# last round left it (its usage rows of the last 24 hours are read live)
+analytics_paths() {
+  local r="from=$1&to=$2"
+  echo "/api/stats/series?$r&granularity=day"
+  echo "/api/stats/series?$r&granularity=hour"
+  echo "/api/stats/series?$r&granularity=week"
+  echo "/api/stats/series?$r&granularity=month"
+  local kind
+  for kind in users api-keys models providers; do
+    echo "/api/stats/leaderboard/$kind?$r&metric=requests&limit=10"
+    echo "/api/stats/leaderboard/$kind?$r&metric=cost&limit=10"
+  done
+  echo "/api/stats/latency?$r&by=all"
+  echo "/api/stats/latency?$r&by=day"
+  echo "/api/stats/latency?$r&by=model"
+  echo "/api/stats/latency?$r&by=provider"
+  echo "/api/stats/errors?$r&by=status_class"
+  echo "/api/stats/errors?$r&by=provider"
+  echo "/api/stats/errors?$r&by=model"
+  echo "/api/stats/comparison?$r&against=previous"
+  echo "/api/stats/efficiency?$r&by=model"
+  echo "/api/stats/efficiency?$r&by=provider"
+  echo "/api/stats/hourly?$r"
+  echo "/api/stats/hourly/models?$r"
+}
+# the table rows "| path | p50 .., p99 .. |" of every analytics read (BENCH_ANALYTICS_REQUESTS each, default 100)
+analytics_rows() {
+  local path
+  for path in $(analytics_paths "$1" "$2"); do
+    echo "| \`${path#/api/stats/}\` | $(latency "$path" "${BENCH_ANALYTICS_REQUESTS:-100}") |"
+  done
+}
+LIVE_CACHE=PT0S start_server P1D   # its first tick writes the hour buckets the analytics' live part relies on
+for _ in $(seq 1 600); do grep -q 'kind=tick status=' "$BENCH_DIR/serve.err" && break; sleep 0.1; done
+FROM30=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 29")
+N24_ANALYTICS=$(sql "SELECT count(*) FROM usage WHERE created_at >= now() - interval '24 hours'")
+ANALYTICS_ROWS=$(analytics_rows "$FROM30" "$TODAY")
+stop_server
 start_server P1D
 
 # wrk_run PATH: 5 s of warm-up load first (the JIT compiles the request path in the first seconds after a start,
@@ -152,6 +194,13 @@ PAGE=$(java -cp "$(cat "$BENCH_DIR/test-classpath.txt")" bench/PageLoad.java "ht
   echo "| usage rows | combined | today | daily (30 days) |"
   echo "|---|---|---|---|"
   printf '%s' "$LIVE_ROWS"
+  echo
+  echo "Analytics reads over the last 30 days ($FROM30 to $TODAY, today live; $N24_ANALYTICS usage rows in the last"
+  echo "24 h), single requests one after the other, live cache off, ${BENCH_ANALYTICS_REQUESTS:-100} each:"
+  echo
+  echo "| request | latency |"
+  echo "|---|---|"
+  printf '%s\n' "$ANALYTICS_ROWS"
   echo
   echo "- GET /api/stats/combined, wrk 32 connections 20 s after 5 s of warm-up: ${COMBINED}"
   echo "- GET /api/stats/daily (30 days), wrk 32 connections 20 s after 5 s of warm-up: ${DAILY}"

@@ -118,13 +118,18 @@ async function refresh() {
   state.busy = true;
   stopTimer();
   try {
+    // today (every range depends on its date) and the served operations are asked for beside /health,
+    // not after it: one round trip less before the panels' requests start
+    const today = api('/api/stats/today');
+    today.catch(() => {}); // not awaited when the database is down: its 503 is no failure of its own
+    servedOperations();
     const up = await databaseUp();
     $('banner').hidden = up;
     if (!up) {
       $('meta-updated').textContent = 'database down: retrying';
       return;
     }
-    await refreshPanels();
+    await refreshPanels(await today);
   } catch (e) {
     if (e instanceof Unauthorized) {
       signOut('Your token was refused (401): sign in again.');
@@ -152,8 +157,7 @@ async function optional(op, path) {
   }
 }
 
-async function refreshPanels() {
-  const today = await api('/api/stats/today');
+async function refreshPanels(today) {
   state.today = today;
   const days = resolve(state.range, today.date);
   state.days = days;

@@ -27,4 +27,21 @@ final class DayRows {
       + " AND u.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]";
 
   static final String BUCKET = "width_bucket(u.created_at, $1::timestamptz[])";
+
+  /**
+   * A live aggregation of usage u per bucket [b[i], b[i+1]) of the bounds array $1, as one range scan per
+   * bucket (LATERAL), each grouped by {@code groupBy} alone (empty: one row per bucket that has rows), with the bucket's
+   * 1-based index as column i. Grouping by width_bucket(...) instead makes PostgreSQL guess one group per
+   * row: it then sorts every row of the range (spilling to disk, on three processes) where a hash of the
+   * few keys per bucket suffices; on 390,000 rows that took 1.2-1.3 s for a latency histogram against
+   * 0.8 s this way, with one process instead of three.
+   */
+  static String perBucket(String select, String from, String where, String groupBy) {
+    return "SELECT b.k AS i, t.*"
+        + "\nFROM generate_series(1, array_length($1::timestamptz[], 1) - 1) AS b(k)"
+        + "\nCROSS JOIN LATERAL (\n  SELECT " + select + "\n  FROM " + from
+        + "\n  WHERE u.created_at >= ($1::timestamptz[])[b.k] AND u.created_at < ($1::timestamptz[])[b.k + 1]"
+        + (where.isEmpty() ? "" : " AND " + where)
+        + (groupBy.isEmpty() ? "\n  HAVING count(*) > 0" : "\n  GROUP BY " + groupBy) + ") t";
+  }
 }

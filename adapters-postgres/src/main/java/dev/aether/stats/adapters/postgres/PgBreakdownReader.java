@@ -34,16 +34,16 @@ final class PgBreakdownReader implements BreakdownReader {
 
   private static final String FIGURES = UsageFigures.SELECT_LIST + ",\n  " + UsageFigures.BREAKDOWN_LIST;
   private static final Map<Breakdown, String> LIVE = new EnumMap<>(Map.of(
-      Breakdown.PROVIDER, live("u.provider AS k, NULL::text AS k2, NULL::text AS name", "", "true", "1, 2"),
+      Breakdown.PROVIDER, live("u.provider AS k, NULL::text AS k2, NULL::text AS name", "", "", "u.provider"),
       Breakdown.API_KEY, live("u.api_key_id AS k, NULL::text AS k2, min(a.name) AS name",
-          " LEFT JOIN api_keys a ON a.id = u.api_key_id", "u.api_key_id IS NOT NULL", "1, 2"),
-      Breakdown.MODEL_PROVIDER, live("u.model AS k, u.provider AS k2, NULL::text AS name", "", "true", "1, 2, 3"),
+          " LEFT JOIN api_keys a ON a.id = u.api_key_id", "u.api_key_id IS NOT NULL", "u.api_key_id"),
+      Breakdown.MODEL_PROVIDER, live("u.model AS k, u.provider AS k2, NULL::text AS name", "", "",
+          "u.model, u.provider"),
       Breakdown.USER, live("u.user_id AS k, NULL::text AS k2, min(us.username) AS name",
-          " LEFT JOIN users us ON us.id = u.user_id", "u.user_id IS NOT NULL", "1, 2")));
+          " LEFT JOIN users us ON us.id = u.user_id", "u.user_id IS NOT NULL", "u.user_id")));
 
   private static String live(String keys, String join, String filter, String groupBy) {
-    return "SELECT " + DayRows.BUCKET + " AS i, " + keys + ",\n  " + FIGURES + "\nFROM usage u" + join
-        + " WHERE " + filter + " AND " + DayRows.RANGE + "\nGROUP BY " + groupBy;
+    return DayRows.perBucket(keys + ",\n  " + FIGURES, "usage u" + join, filter, groupBy);
   }
 
   private final Pool pool;

@@ -15,21 +15,33 @@ import java.util.concurrent.CompletionStage;
 final class PgHourlyStatsReader implements HourlyStatsReader {
   private static final String STORED = "SELECT * FROM stats_hourly WHERE hour >= $1 AND hour < $2 ORDER BY hour";
 
+  /** Up to this many hours, requests are looked up one by one (see {@link #LOOKUP}); longer runs group. */
+  private static final int LOOKUP_HOURS = 6;
+
   /**
-   * Per bucket of the bounds array $1 (UTC hours):
-   * the usage figures, distinct models and providers, and the fallback count (requests whose first
-   * executed attempt falls in the bucket and that have more than one executed attempt; attempts are read
-   * a fixed 24 hours beyond each end, as stats_materialize_days does, so that a request straddling a
-   * boundary is seen whole and the session time zone plays no part).
+   * The requests with more than one executed attempt and their first one, for a short run: only requests
+   * with an executed attempt in the run can have their first one there, so those are looked up (then all
+   * their attempts, through the request_id index), not every attempt of the run and 24 hours either side
+   * (a live current hour read 49 hours of attempts). On long runs the lookups cost more than the grouping.
    */
-  private static final String LIVE = """
-      WITH figures AS (
-        SELECT %s AS i, %s,
-          count(DISTINCT u.model) AS unique_models,
-          count(DISTINCT u.provider) AS unique_providers
-        FROM usage u WHERE %s
-        GROUP BY 1
-      ), attempts AS (
+  private static final String LOOKUP = """
+        SELECT q.request_id, a.first_at
+        FROM (SELECT DISTINCT rc.request_id FROM request_candidates rc
+              WHERE rc.status IN ('success', 'failed')
+                AND rc.created_at >= ($1::timestamptz[])[1]
+                AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]) q
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS n, min(x.created_at) AS first_at
+          FROM request_candidates x
+          WHERE x.request_id = q.request_id
+            AND x.status IN ('success', 'failed')
+            AND x.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
+            AND x.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours') a
+        WHERE a.n > 1
+      """;
+
+  /** The same requests for a long run: every attempt of the run and 24 hours either side, grouped. */
+  private static final String GROUPED = """
         SELECT rc.request_id, min(rc.created_at) AS first_at
         FROM request_candidates rc
         WHERE rc.status IN ('success', 'failed')
@@ -37,7 +49,25 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
           AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours'
         GROUP BY rc.request_id
         HAVING count(*) > 1
-      ), fallbacks AS (
+      """;
+
+  /**
+   * Per bucket of the bounds array $1 (UTC hours):
+   * the usage figures, distinct models and providers, and the fallback count (requests whose first
+   * executed attempt falls in the bucket and that have more than one executed attempt; attempts are read
+   * a fixed 24 hours beyond each end, as stats_materialize_days does, so that a request straddling a
+   * boundary is seen whole and the session time zone plays no part).
+   */
+  private static String live(String attempts) {
+    return """
+      WITH figures AS (
+        SELECT %s AS i, %s,
+          count(DISTINCT u.model) AS unique_models,
+          count(DISTINCT u.provider) AS unique_providers
+        FROM usage u WHERE %s
+        GROUP BY 1
+      ), attempts AS (
+%s      ), fallbacks AS (
         SELECT width_bucket(first_at, $1::timestamptz[]) AS i, count(*) AS fallback_count
         FROM attempts
         WHERE first_at >= ($1::timestamptz[])[1]
@@ -46,7 +76,11 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
       )
       SELECT coalesce(f.i, fb.i) AS i, f.*, coalesce(fb.fallback_count, 0) AS fallback_count
       FROM figures f FULL JOIN fallbacks fb ON fb.i = f.i
-      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE);
+      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE, attempts);
+  }
+
+  private static final String LIVE_SHORT = live(LOOKUP);
+  private static final String LIVE_LONG = live(GROUPED);
 
   private final Pool pool;
 
@@ -70,7 +104,7 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
   /** Hours not materialized yet: straight from usage (they are not in a bucket, by definition). */
   @Override
   public CompletionStage<List<HourlyStats>> live(HourRange hours) {
-    return pool.preparedQuery(LIVE)
+    return pool.preparedQuery(hours.size() <= LOOKUP_HOURS ? LIVE_SHORT : LIVE_LONG)
         .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(hours)))
         .map(rows -> {
           HourlyStats[] byHour = new HourlyStats[hours.size()];

@@ -25,12 +25,11 @@ final class PgLatencyHistogramReader implements LatencyHistogramReader {
       LatencyDimension.PROVIDER, live("u.provider")));
 
   private static String live(String key) {
-    return "SELECT " + DayRows.BUCKET + " AS i, " + key + " AS key, m.metric, " + UsageFigures.HISTOGRAM_BUCKET
-        + " AS bucket, count(*) AS count, min(m.ms) AS min_ms, max(m.ms) AS max_ms"
-        + "\nFROM usage u CROSS JOIN LATERAL (VALUES ('response', u.response_time_ms),"
-        + " ('first_byte', u.first_byte_time_ms)) AS m(metric, ms)"
-        + "\nWHERE u.status = 'completed' AND m.ms IS NOT NULL AND " + DayRows.RANGE
-        + "\nGROUP BY 1, 2, 3, 4";
+    return DayRows.perBucket(key + " AS key, m.metric, " + UsageFigures.HISTOGRAM_BUCKET
+        + " AS bucket, count(*) AS count, min(m.ms) AS min_ms, max(m.ms) AS max_ms",
+        "usage u CROSS JOIN LATERAL (VALUES ('response', u.response_time_ms),"
+        + " ('first_byte', u.first_byte_time_ms)) AS m(metric, ms)",
+        "u.status = 'completed' AND m.ms IS NOT NULL", "1, 2, 3");
   }
 
   private final Pool pool;

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionStage;
 final class PgModelHourlyStatsReader implements ModelHourlyStatsReader {
   private static final String STORED = "SELECT * FROM stats_hourly_model WHERE hour >= $1 AND hour < $2"
       + " ORDER BY hour, model";
-  private static final String LIVE = "SELECT " + DayRows.BUCKET + " AS i, u.model AS model, "
-      + UsageFigures.SELECT_LIST + "\nFROM usage u WHERE " + DayRows.RANGE + "\nGROUP BY 1, 2 ORDER BY 1, 2";
+  private static final String LIVE = DayRows.perBucket("u.model AS model, " + UsageFigures.SELECT_LIST,
+      "usage u", "", "u.model") + "\nORDER BY 1, 2";
 
   private final Pool pool;
 

@@ -4,6 +4,7 @@ import dev.aether.stats.domain.port.BreakdownReader;
 import dev.aether.stats.domain.port.DailyStatsReader;
 import dev.aether.stats.domain.port.FindChangedHours;
 import dev.aether.stats.domain.port.HourlyStatsReader;
+import dev.aether.stats.domain.port.HourBucketState;
 import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.LoadLiveTotals;
 import dev.aether.stats.domain.port.LoadRollupState;
@@ -111,6 +112,10 @@ public final class PostgresAdapters {
 
   public LatencyHistogramReader latencyHistogramReader() {
     return new PgLatencyHistogramReader(pool);
+  }
+
+  public HourBucketState hourBucketState() {
+    return new PgHourBucketState(pool);
   }
 
   public PeriodUsageReader periodUsageReader() {

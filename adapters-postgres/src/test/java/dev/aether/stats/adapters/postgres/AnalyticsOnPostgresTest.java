@@ -50,9 +50,12 @@ class AnalyticsOnPostgresTest {
   static final String FROM = "'2026-03-01T00:00:00Z'";
   static final String TO = "'2026-03-15T00:00:00Z'";
   static final String IN_RANGE = " created_at >= " + FROM + " AND created_at < " + TO;
+  static final Instant NOW = Instant.parse("2026-03-14T12:00:00Z");
 
-  private static PgTestApp app;
-  private static AnalyticsQueries analytics;
+  static PgTestApp app;
+  static AnalyticsQueries analytics;
+  static StatsQueries stats;
+  static BusinessCalendar calendar;
 
   @BeforeAll
   static void fill() throws Exception {
@@ -62,11 +65,10 @@ class AnalyticsOnPostgresTest {
       gateway.users(c, 12);
       gateway.usage(c, LocalDate.of(2026, 3, 2), TODAY, 120, d -> d.getDayOfMonth() == 6);
     }
-    BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("UTC"),
-        Clock.fixed(Instant.parse("2026-03-14T12:00:00Z"), ZoneOffset.UTC));
+    calendar = new BusinessCalendar(ZoneId.of("UTC"), Clock.fixed(NOW, ZoneOffset.UTC));
     PostgresAdapters a = app.adapters;
     await(a.materializeDays().materialize(calendar.bounds(new DayRange(FIRST, LocalDate.of(2026, 3, 9)))));
-    StatsQueries stats = new StatsQueries(a.loadSummary(), a.loadLiveTotals(), a.loadUserCounts(),
+    stats = new StatsQueries(a.loadSummary(), a.loadLiveTotals(), a.loadUserCounts(),
         a.dailyStatsReader(), a.userDailyStatsReader(), a.modelDailyStatsReader(), calendar);
     analytics = new AnalyticsQueries(stats, a.dailyStatsReader(), a.breakdownReader(), a.latencyHistogramReader(),
         a.periodUsageReader(), calendar);

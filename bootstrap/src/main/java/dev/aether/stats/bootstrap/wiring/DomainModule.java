@@ -19,6 +19,7 @@ import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
 import dev.aether.stats.domain.port.BreakdownReader;
+import dev.aether.stats.domain.port.HourBucketState;
 import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.RefreshSummary;
@@ -33,6 +34,7 @@ import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
 import dev.aether.stats.domain.cache.CachedLiveReads;
+import dev.aether.stats.domain.cache.ClosedHoursReuse;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -103,7 +105,10 @@ interface DomainModule {
   @Provides
   @Singleton
   static AnalyticsQueries analyticsQueries(StatsQueries stats, DailyStatsReader daily, BreakdownReader breakdowns,
-      LatencyHistogramReader histograms, PeriodUsageReader periods, BusinessCalendar calendar) {
-    return new AnalyticsQueries(stats, daily, breakdowns, histograms, periods, calendar);
+      LatencyHistogramReader histograms, PeriodUsageReader periods, HourBucketState buckets,
+      BusinessCalendar calendar, Clock clock) {
+    // today's closed hours are aggregated once per state of their hour buckets, not on every request
+    return new AnalyticsQueries(stats, daily, ClosedHoursReuse.breakdowns(breakdowns, buckets, clock),
+        ClosedHoursReuse.histograms(histograms, buckets, clock), periods, calendar);
   }
 }

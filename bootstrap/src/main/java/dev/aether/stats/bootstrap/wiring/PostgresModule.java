@@ -19,6 +19,7 @@ import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.ModelDailyStatsReader;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
 import dev.aether.stats.domain.port.BreakdownReader;
+import dev.aether.stats.domain.port.HourBucketState;
 import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
@@ -119,6 +120,11 @@ interface PostgresModule {
   @Provides
   static LatencyHistogramReader latencyHistogramReader(PostgresAdapters a) {
     return a.latencyHistogramReader();
+  }
+
+  @Provides
+  static HourBucketState hourBucketState(PostgresAdapters a) {
+    return a.hourBucketState();
   }
 
   @Provides

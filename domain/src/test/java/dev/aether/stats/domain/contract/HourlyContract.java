@@ -163,6 +163,24 @@ public abstract class HourlyContract {
   }
 
   @Test
+  void aShortLiveRunCountsTheRequestsWhoseFirstExecutedAttemptIsInItsHours() {
+    fx.data().addCandidate(new CandidateRow("b1", "req-in", 0, 0, "failed", Instant.parse("2026-03-17T15:59:30Z")));
+    fx.data().addCandidate(new CandidateRow("b2", "req-in", 1, 0, "success", Instant.parse("2026-03-17T16:00:10Z")));
+    // first attempt before the run: its second one in the run does not count
+    fx.data().addCandidate(new CandidateRow("b3", "req-before", 0, 0, "failed", Instant.parse("2026-03-17T14:59:00Z")));
+    fx.data().addCandidate(new CandidateRow("b4", "req-before", 1, 0, "success", Instant.parse("2026-03-17T15:10:00Z")));
+    // first attempt in the run's last hour, the second one after the run: counts
+    fx.data().addCandidate(new CandidateRow("b5", "req-after", 0, 0, "failed", Instant.parse("2026-03-17T16:59:50Z")));
+    fx.data().addCandidate(new CandidateRow("b6", "req-after", 1, 0, "success", Instant.parse("2026-03-17T17:00:20Z")));
+    // one executed attempt only: no fallback
+    fx.data().addCandidate(new CandidateRow("b7", "req-once", 0, 0, "success", Instant.parse("2026-03-17T16:30:00Z")));
+
+    List<HourlyStats> live = await(fx.ports().hourlyStats().live(new HourRange(Instant.parse("2026-03-17T15:00:00Z"),
+        Instant.parse("2026-03-17T17:00:00Z"))));
+    assertEquals(List.of(1L, 1L), live.stream().map(HourlyStats::fallbackCount).toList());
+  }
+
+  @Test
   void hoursThatLostRowsToRetentionAreProtected() {
     materialize(HOURS);
     assertEquals(2, fx.data().deleteUsageBefore(Instant.parse("2026-03-17T16:00:00.500Z"))); // r5, r1
