@@ -42,7 +42,7 @@ class KilledServiceRestartTest {
         new PrintStream(new ByteArrayOutputStream()));
     try {
       assertFalse(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false), "orphan stopped");
-      HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+      HttpResponse<String> health = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + service.port() + "/health")).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());

@@ -61,7 +61,7 @@ class ServeWithEmbeddedDatabaseTest {
   }
 
   private static HttpResponse<String> health(int port) throws Exception {
-    return HttpClient.newHttpClient().send(
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
