@@ -83,8 +83,11 @@ BEST_ALL=$(awk -v a="$BEST_BACKFILL" -v b="$BEST_HOURS" 'BEGIN {printf "%.2f", a
 # the timer's tick with nothing new, and start-up time on an up-to-date database
 stop_server
 start_server PT2S
-sleep 9
-TICKS=$(tick_ms 1)
+# the first tick after a start redoes the settle days (no settle pass on record in this process); the next
+# ones are what a running service pays every interval with nothing new
+for _ in $(seq 1 1200); do [ "$(grep -c 'kind=tick status=succeeded' "$BENCH_DIR/serve.err")" -ge 4 ] && break; sleep 0.1; done
+FIRST_TICK=$(grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' "$BENCH_DIR/serve.err" | head -1 | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*')
+TICKS=$(grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' "$BENCH_DIR/serve.err" | tail -n +2 | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | tr '\n' ' ')
 # 1,000 new rows in the last 24 hours (another seed: new request ids), then the next ticks
 STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" demo-data --days 1 --rows-per-day 1000 --users "$USERS" --seed 7 >/dev/null
 AFTER_INSERT=$(($(wc -l < "$BENCH_DIR/serve.err") + 1))
@@ -186,7 +189,8 @@ PAGE=$(java -cp "$(cat "$BENCH_DIR/test-classpath.txt")" bench/PageLoad.java "ht
   echo "| backfill of every table, hour buckets included (best backfill + best hours) | ${BEST_ALL} s | | $(ratio "$BEST_ALL" "$BEST_BARE") |"
   echo "| one day's \`rollup\` | ${DAY_S} s | | |"
   echo
-  echo "- timer ticks with nothing new (2 settle days + summary), ms: ${TICKS}"
+  echo "- the first tick after a start (it redoes the 2 settle days), ms: ${FIRST_TICK}"
+  echo "- the next timer ticks with nothing new (hour-bucket check only), ms: ${TICKS}"
   echo "- the first tick after 1,000 new rows, ms: ${TICKS_NEW:-(none within 5 s)}"
   echo
   echo "Single requests, one after the other, live cache off (STATS_LIVE_CACHE=PT0S), 200 each:"

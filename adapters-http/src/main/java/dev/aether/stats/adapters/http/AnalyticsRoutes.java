@@ -83,10 +83,10 @@ final class AnalyticsRoutes {
     Granularity granularity = choice(q, "granularity", Granularity.values(), Granularity.DAY);
     UsageFilter filter = new UsageFilter(filter(q, "user_id"), filter(q, "model"), filter(q, "provider"),
         filter(q, "api_key_id"));
-    if (AnalyticsQuery.readsUsageLive(granularity, filter) && range.size() > AnalyticsQuery.MAX_LIVE_SERIES_DAYS) {
-      throw ApiError.badRequest((granularity == Granularity.HOUR
-          ? "granularity=hour" : "this combination of filters (no stored breakdown carries it)")
-          + " is read live from usage and covers at most " + AnalyticsQueries.MAX_LIVE_SERIES_DAYS
+    if (AnalyticsQuery.rangeIsCapped(granularity, filter) && range.size() > AnalyticsQuery.MAX_CAPPED_SERIES_DAYS) {
+      throw ApiError.badRequest((granularity == Granularity.HOUR ? "granularity=hour covers"
+          : "this combination of filters (no stored breakdown carries it) is read live from usage and covers")
+          + " at most " + AnalyticsQuery.MAX_CAPPED_SERIES_DAYS
           + " days; the range " + range + " holds " + range.size());
     }
     calls.respond(ctx, 200, () -> queries.series(granularity, range, filter),

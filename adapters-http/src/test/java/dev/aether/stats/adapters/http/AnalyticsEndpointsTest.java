@@ -188,7 +188,7 @@ class AnalyticsEndpointsTest {
     Expect.error(api.get("/api/stats/series?" + RANGE + "&granularity=minute"), 400, "bad_request",
         "granularity must be one of hour, day, week, month");
     Expect.error(api.get("/api/stats/series?from=2026-02-01&to=2026-03-15&granularity=hour"), 400, "bad_request",
-        "granularity=hour is read live from usage and covers at most 31 days");
+        "granularity=hour covers at most 31 days");
     Expect.error(api.get("/api/stats/series?from=2026-02-01&to=2026-03-15&user_id=u1&model=claude"), 400,
         "bad_request", "no stored breakdown carries it");
     Expect.error(api.get("/api/stats/series?" + RANGE + "&user_id="), 400, "bad_request", "user_id must be 1 to 255");

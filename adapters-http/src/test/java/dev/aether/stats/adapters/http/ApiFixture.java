@@ -55,7 +55,7 @@ final class ApiFixture implements AutoCloseable {
     api = new AdminApi(new AdminApi.Dependencies(health, ports.queries(calendar),
         new OneRunPerKind(ports.rollupService(calendar, 7), ports.runLog()), new RunHistory(ports.runLog()),
         calendar, TOKEN, 366, metrics, databaseTimeout, hourlyQueries(),
-        faults.wrap(gateway.analyticsPorts()).queries(ports, calendar)));
+        faults.wrap(gateway.analyticsPorts()).queries(ports, hourlyQueries(), calendar)));
     server = await(Future.fromCompletionStage(AdminHttpServer.start(vertx, "127.0.0.1", 0, api)));
     client = WebClient.create(vertx, new WebClientOptions().setDecompressionSupported(true).setKeepAlive(true));
   }

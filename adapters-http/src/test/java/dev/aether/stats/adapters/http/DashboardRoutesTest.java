@@ -33,7 +33,8 @@ class DashboardRoutesTest {
     AdminApi.Dependencies deps = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
         api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
         new dev.aether.stats.domain.usecase.RunHistory(api.gateway.ports().runLog()), api.calendar, ApiFixture.TOKEN, 366, new ApiMetrics(), Duration.ofSeconds(2),
-        api.hourlyQueries(), api.gateway.analyticsPorts().queries(api.gateway.ports(), api.calendar));
+        api.hourlyQueries(), api.gateway.analyticsPorts().queries(api.gateway.ports(), api.hourlyQueries(),
+            api.calendar));
     withDashboard = ApiFixture.await(Future.fromCompletionStage(
         AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(deps, true))));
   }

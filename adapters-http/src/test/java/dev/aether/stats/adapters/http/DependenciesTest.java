@@ -28,8 +28,11 @@ class DependenciesTest {
   private AdminApi.Dependencies deps(String token, int maxRangeDays) {
     return new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null), ports.queries(calendar),
         ports.rollupService(calendar, 7), new RunHistory(ports.runLog()), calendar, token, maxRangeDays,
-        new ApiMetrics(), new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar),
-        gateway.analyticsPorts().queries(ports, calendar));
+        new ApiMetrics(), hourlyQueries(), gateway.analyticsPorts().queries(ports, hourlyQueries(), calendar));
+  }
+
+  private HourlyQueries hourlyQueries() {
+    return new HourlyQueries(hours.hourlyStats(), hours.modelHourlyStats(), calendar);
   }
 
   @Test
@@ -58,7 +61,8 @@ class DependenciesTest {
       AdminApi.Dependencies small = new AdminApi.Dependencies(() -> CompletableFuture.completedFuture(null),
           api.gateway.ports().queries(api.calendar), api.gateway.ports().rollupService(api.calendar, 7),
           new RunHistory(api.gateway.ports().runLog()), api.calendar, "t0ken", 7, new ApiMetrics(), Duration.ofSeconds(1),
-          api.hourlyQueries(), api.gateway.analyticsPorts().queries(api.gateway.ports(), api.calendar));
+          api.hourlyQueries(), api.gateway.analyticsPorts().queries(api.gateway.ports(), api.hourlyQueries(),
+              api.calendar));
       AdminHttpServer server = ApiFixture.await(io.vertx.core.Future.fromCompletionStage(
           AdminHttpServer.start(api.vertx, "127.0.0.1", 0, new AdminApi(small))));
       try {

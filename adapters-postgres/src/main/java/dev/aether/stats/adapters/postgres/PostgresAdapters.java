@@ -98,6 +98,11 @@ public final class PostgresAdapters {
     return new PgHourlyStatsReader(pool);
   }
 
+  /** The same reader choosing the grouped fallback count above {@code lookupAttempts} (tests compare both). */
+  HourlyStatsReader hourlyStatsReader(int lookupAttempts) {
+    return new PgHourlyStatsReader(pool, lookupAttempts);
+  }
+
   public ModelHourlyStatsReader modelHourlyStatsReader() {
     return new PgModelHourlyStatsReader(pool);
   }

@@ -16,6 +16,7 @@ import dev.aether.stats.domain.model.SeriesPoint;
 import dev.aether.stats.domain.model.UsageFilter;
 import dev.aether.stats.domain.usecase.AnalyticsQueries;
 import dev.aether.stats.domain.usecase.AnalyticsQueries.Granularity;
+import dev.aether.stats.domain.usecase.HourlyQueries;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import dev.aether.stats.testsupport.FreshDatabase;
 import java.sql.Connection;
@@ -71,7 +72,11 @@ class AnalyticsOnPostgresTest {
     stats = new StatsQueries(a.loadSummary(), a.loadLiveTotals(), a.loadUserCounts(),
         a.dailyStatsReader(), a.userDailyStatsReader(), a.modelDailyStatsReader(), calendar);
     analytics = new AnalyticsQueries(stats, a.dailyStatsReader(), a.breakdownReader(), a.latencyHistogramReader(),
-        a.periodUsageReader(), calendar);
+        a.periodUsageReader(), hourly(a), calendar);
+  }
+
+  static HourlyQueries hourly(PostgresAdapters a) {
+    return new HourlyQueries(a.hourlyStatsReader(), a.modelHourlyStatsReader(), calendar);
   }
 
   @AfterAll
@@ -245,6 +250,29 @@ class AnalyticsOnPostgresTest {
       assertEquals(perHour.getOrDefault(p.period(), "0 0"), p.totals().totalRequests() + " "
           + p.totals().inputTokens(), p.period());
     }
+  }
+
+  @Test
+  void anUnfilteredHourlySeriesEqualsTheRowsOfEachHour() throws Exception {
+    // read from the hour buckets where they exist (the subclass writes them up to NOW), else live
+    List<SeriesPoint> hours = await(analytics.series(Granularity.HOUR, new DayRange(TODAY.minusDays(1), TODAY),
+        UsageFilter.NONE));
+    assertEquals(48, hours.size());
+    Map<String, String> perHour = map("SELECT to_char(date_trunc('hour', created_at AT TIME ZONE 'UTC'),"
+        + " 'YYYY-MM-DD\"T\"HH24:MI') || 'Z', count(*) || ' ' || count(*) FILTER (WHERE status_code >= 400"
+        + " OR error_message IS NOT NULL) || ' ' || coalesce(sum(output_tokens), 0)"
+        + " FROM usage WHERE created_at >= '2026-03-13' AND" + IN_RANGE + " GROUP BY 1");
+    assertTrue(perHour.size() > 24, "the random rows fill most hours of both days");
+    long bucketed = DB.queryLong("SELECT count(*) FROM stats_hourly WHERE hour >= '2026-03-13' AND hour < '"
+        + NOW + "'");
+    long materialized = 0;
+    for (SeriesPoint p : hours) {
+      assertEquals(perHour.getOrDefault(p.period(), "0 0 0"), p.totals().totalRequests() + " "
+          + p.totals().errorRequests() + " " + p.totals().outputTokens(), p.period());
+      assertTrue(!p.periodStart().isBefore(NOW) ? p.source().equals("live") : true, p.period());
+      materialized += p.source().equals("materialized") ? 1 : 0;
+    }
+    assertEquals(bucketed, materialized, "every closed hour with a bucket is read from it, no other");
   }
 
   @Test

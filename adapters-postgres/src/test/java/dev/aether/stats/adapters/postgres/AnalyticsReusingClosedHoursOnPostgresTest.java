@@ -31,7 +31,8 @@ class AnalyticsReusingClosedHoursOnPostgresTest extends AnalyticsOnPostgresTest 
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     analytics = new AnalyticsQueries(stats, a.dailyStatsReader(),
         ClosedHoursReuse.breakdowns(a.breakdownReader(), buckets, clock),
-        ClosedHoursReuse.histograms(a.latencyHistogramReader(), buckets, clock), a.periodUsageReader(), calendar);
+        ClosedHoursReuse.histograms(a.latencyHistogramReader(), buckets, clock), a.periodUsageReader(),
+        hourly(a), calendar);
     for (AnalyticsQueries.Ranked kind : AnalyticsQueries.Ranked.values()) {
       await(analytics.leaderboard(kind, RANGE, AnalyticsQueries.RankMetric.REQUESTS, 10, 0));
     }

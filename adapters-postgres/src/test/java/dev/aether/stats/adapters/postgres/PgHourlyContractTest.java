@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PgHourlyContractTest extends HourlyContract {
   @RegisterExtension static final FreshDatabase DB = new FreshDatabase();
 
-  private static PgTestApp app;
+  static PgTestApp app;
 
   @BeforeAll
   static void open() {

@@ -105,10 +105,10 @@ interface DomainModule {
   @Provides
   @Singleton
   static AnalyticsQueries analyticsQueries(StatsQueries stats, DailyStatsReader daily, BreakdownReader breakdowns,
-      LatencyHistogramReader histograms, PeriodUsageReader periods, HourBucketState buckets,
+      LatencyHistogramReader histograms, PeriodUsageReader periods, HourlyQueries hours, HourBucketState buckets,
       BusinessCalendar calendar, Clock clock) {
     // today's closed hours are aggregated once per state of their hour buckets, not on every request
     return new AnalyticsQueries(stats, daily, ClosedHoursReuse.breakdowns(breakdowns, buckets, clock),
-        ClosedHoursReuse.histograms(histograms, buckets, clock), periods, calendar);
+        ClosedHoursReuse.histograms(histograms, buckets, clock), periods, hours, calendar);
   }
 }

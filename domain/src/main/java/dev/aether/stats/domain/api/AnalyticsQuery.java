@@ -24,12 +24,12 @@ import java.util.concurrent.CompletionStage;
  * each merging stored days with the live tail like the daily reads. Implemented by {@link AnalyticsQueries}.
  */
 public interface AnalyticsQuery {
-  /** The longest range of a series that is read live from usage (hours, or filters no table carries). */
-  int MAX_LIVE_SERIES_DAYS = AnalyticsQueries.MAX_LIVE_SERIES_DAYS;
+  /** The longest range of an hourly series, or of one whose filters no stored table carries. */
+  int MAX_CAPPED_SERIES_DAYS = AnalyticsQueries.MAX_CAPPED_SERIES_DAYS;
 
-  /** Whether such a series is read live from usage over its whole range. */
-  static boolean readsUsageLive(Granularity granularity, UsageFilter filter) {
-    return AnalyticsQueries.readsUsageLive(granularity, filter);
+  /** Whether a series' range is capped at {@link #MAX_CAPPED_SERIES_DAYS}. */
+  static boolean rangeIsCapped(Granularity granularity, UsageFilter filter) {
+    return AnalyticsQueries.rangeIsCapped(granularity, filter);
   }
 
   CompletionStage<List<LeaderboardEntry>> leaderboard(Ranked kind, DayRange range, RankMetric metric, int limit,

@@ -13,8 +13,10 @@ import dev.aether.stats.domain.port.LatencyHistogramReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -45,6 +47,11 @@ public final class ClosedHoursReuse {
       @Override
       public CompletionStage<List<BreakdownRow>> stored(Breakdown breakdown, DayBounds days) {
         return delegate.stored(breakdown, days);
+      }
+
+      @Override
+      public CompletionStage<List<BreakdownRow>> storedSums(Breakdown breakdown, DayBounds days, Set<LocalDate> only) {
+        return delegate.storedSums(breakdown, days, only);
       }
 
       @Override

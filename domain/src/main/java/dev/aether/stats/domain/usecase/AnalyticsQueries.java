@@ -1,9 +1,11 @@
 package dev.aether.stats.domain.usecase;
 
 import dev.aether.stats.domain.api.AnalyticsQuery;
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.api.InvalidRequestException;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.calendar.DayRange;
+import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.model.Breakdown;
 import dev.aether.stats.domain.model.BreakdownFigures;
 import dev.aether.stats.domain.model.BreakdownRow;
@@ -52,8 +54,8 @@ import java.util.function.Function;
  * (see {@link StoredAndLive}); the breakdown figures come from the per-key tables.
  */
 public final class AnalyticsQueries implements AnalyticsQuery {
-  /** Hourly series (read live from usage: there are no hourly tables) cover at most this many days. */
-  public static final int MAX_LIVE_SERIES_DAYS = 31;
+  /** Hourly series and series with filters no stored table carries cover at most this many days. */
+  public static final int MAX_CAPPED_SERIES_DAYS = 31;
 
   public enum Ranked { USERS, API_KEYS, MODELS, PROVIDERS }
 
@@ -73,15 +75,18 @@ public final class AnalyticsQueries implements AnalyticsQuery {
   private final BreakdownReader breakdowns;
   private final LatencyHistogramReader histograms;
   private final PeriodUsageReader periods;
+  private final HourlyStatsQuery hours;
   private final BusinessCalendar calendar;
   private final StoredAndLive reads;
 
   public AnalyticsQueries(StatsQueries stats, DailyStatsReader daily, BreakdownReader breakdowns,
-      LatencyHistogramReader histograms, PeriodUsageReader periods, BusinessCalendar calendar) {
+      LatencyHistogramReader histograms, PeriodUsageReader periods, HourlyStatsQuery hours,
+      BusinessCalendar calendar) {
     this.stats = Objects.requireNonNull(stats, "stats");
     this.breakdowns = Objects.requireNonNull(breakdowns, "breakdowns");
     this.histograms = Objects.requireNonNull(histograms, "histograms");
     this.periods = Objects.requireNonNull(periods, "periods");
+    this.hours = Objects.requireNonNull(hours, "hours");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
     this.reads = new StoredAndLive(daily, calendar);
   }
@@ -100,7 +105,7 @@ public final class AnalyticsQueries implements AnalyticsQuery {
       case MODELS -> Breakdown.MODEL_PROVIDER;
       case PROVIDERS -> Breakdown.PROVIDER;
     };
-    return rows(breakdown, range).thenApply(result -> {
+    return sums(breakdown, range).thenApply(result -> {
       Map<String, Sum> byKey = sumBy(result.rows(), BreakdownRow::key);
       List<Map.Entry<String, Sum>> ranked = new ArrayList<>(byKey.entrySet());
       ranked.sort(Comparator.<Map.Entry<String, Sum>>comparingDouble(e -> -value(e.getValue().figures, metric))
@@ -181,7 +186,7 @@ public final class AnalyticsQueries implements AnalyticsQuery {
    */
   public CompletionStage<List<ErrorSummary>> errors(ErrorGrouping by, DayRange range) {
     Breakdown breakdown = by == ErrorGrouping.MODEL ? Breakdown.MODEL_PROVIDER : Breakdown.PROVIDER;
-    return rows(breakdown, range).thenApply(result -> {
+    return sums(breakdown, range).thenApply(result -> {
       List<ErrorSummary> out = new ArrayList<>();
       if (by == ErrorGrouping.STATUS_CLASS) {
         StatusClasses c = StatusClasses.ZERO;
@@ -207,7 +212,7 @@ public final class AnalyticsQueries implements AnalyticsQuery {
   /** Output speed and cache use per model or provider with requests, ordered by key. */
   public CompletionStage<List<EfficiencySummary>> efficiency(EfficiencyGrouping by, DayRange range) {
     Breakdown breakdown = by == EfficiencyGrouping.MODEL ? Breakdown.MODEL_PROVIDER : Breakdown.PROVIDER;
-    return rows(breakdown, range).thenApply(result -> {
+    return sums(breakdown, range).thenApply(result -> {
       List<EfficiencySummary> out = new ArrayList<>();
       sumBy(result.rows(), BreakdownRow::key).forEach((key, s) -> out.add(new EfficiencySummary(key, s.figures)));
       return out;
@@ -241,8 +246,11 @@ public final class AnalyticsQueries implements AnalyticsQuery {
     return Optional.empty();
   }
 
-  /** Whether a series needs a live read of usage over the whole range (bounded by {@link #MAX_LIVE_SERIES_DAYS}). */
-  public static boolean readsUsageLive(Granularity granularity, UsageFilter filter) {
+  /**
+   * Whether a series' range is capped at {@link #MAX_CAPPED_SERIES_DAYS}: hours (as GET /hourly), and filters
+   * no stored table carries (read live from usage over the whole range).
+   */
+  public static boolean rangeIsCapped(Granularity granularity, UsageFilter filter) {
     return granularity == Granularity.HOUR || (!filter.isNone() && breakdownFor(filter).isEmpty());
   }
 
@@ -251,13 +259,13 @@ public final class AnalyticsQueries implements AnalyticsQuery {
    * (Monday to Sunday) or months; a period's figures cover only its days inside the range.
    */
   public CompletionStage<List<SeriesPoint>> series(Granularity granularity, DayRange range, UsageFilter filter) {
-    if (readsUsageLive(granularity, filter) && range.size() > MAX_LIVE_SERIES_DAYS) {
-      throw new InvalidRequestException("this series is read live from usage"
-          + (granularity == Granularity.HOUR ? " (hours)" : " (no stored breakdown has these filters)")
-          + ", so its range may hold at most " + MAX_LIVE_SERIES_DAYS + " days, got " + range.size());
+    if (rangeIsCapped(granularity, filter) && range.size() > MAX_CAPPED_SERIES_DAYS) {
+      throw new InvalidRequestException((granularity == Granularity.HOUR ? "an hourly series"
+          : "a series with filters no stored breakdown has (read live from usage)")
+          + " covers at most " + MAX_CAPPED_SERIES_DAYS + " days, got " + range.size());
     }
     if (granularity == Granularity.HOUR) {
-      return hourly(range, filter);
+      return filter.isNone() && daysStartOnUtcHours(range) ? hourlyFromBuckets(range) : hourly(range, filter);
     }
     if (filter.isNone()) {
       return stats.daily(range).thenApply(days -> {
@@ -324,6 +332,30 @@ public final class AnalyticsQueries implements AnalyticsQuery {
     });
   }
 
+  /**
+   * Where every day of the range starts on a UTC hour, the zone's hours are UTC hours, so the whole
+   * gateway's hours come from the hour buckets (stats_hourly, the current hour and any hour without a
+   * bucket live), as GET /hourly reads them; elsewhere (+05:30, +05:45) they are read live from usage.
+   */
+  private boolean daysStartOnUtcHours(DayRange range) {
+    return range.days().stream().allMatch(d -> HourRange.isWholeHour(calendar.startOf(d)))
+        && HourRange.isWholeHour(calendar.startOf(range.last().plusDays(1)));
+  }
+
+  private CompletionStage<List<SeriesPoint>> hourlyFromBuckets(DayRange range) {
+    HourRange span = hours.hoursOf(range);
+    return Stages.call(() -> hours.hourly(span)).thenApply(list -> {
+      List<SeriesPoint> out = new ArrayList<>(list.size());
+      for (var h : list) {
+        out.add(new SeriesPoint(h.hour(), HOUR_LABEL.format(h.hour().atZone(calendar.zone())), h.totals(),
+            h.fallbackCount(), h.uniqueModels(), h.uniqueProviders(), true, h.source().wireName()));
+      }
+      return out;
+    });
+  }
+
+  private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
+
   private CompletionStage<List<SeriesPoint>> hourly(DayRange range, UsageFilter filter) {
     List<Instant> bounds = new ArrayList<>();
     for (LocalDate d : range.days()) {
@@ -333,12 +365,11 @@ public final class AnalyticsQueries implements AnalyticsQuery {
       }
     }
     bounds.add(calendar.startOf(range.last().plusDays(1)));
-    DateTimeFormatter hour = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
     return Stages.call(() -> periods.figures(bounds, filter)).thenApply(figures -> {
       List<SeriesPoint> out = new ArrayList<>();
       for (int i = 0; i < bounds.size() - 1; i++) {
         Instant start = bounds.get(i);
-        out.add(new SeriesPoint(start, hour.format(start.atZone(calendar.zone())), figures.get(i).totals(),
+        out.add(new SeriesPoint(start, HOUR_LABEL.format(start.atZone(calendar.zone())), figures.get(i).totals(),
             null, null, null, true, "live"));
       }
       return out;
@@ -405,6 +436,12 @@ public final class AnalyticsQueries implements AnalyticsQuery {
   }
 
   // ----- helpers -----
+
+  /** The range's rows with its stored days summed per key (one row per key for them) by the reader. */
+  private CompletionStage<StoredAndLive.Result<BreakdownRow>> sums(Breakdown breakdown, DayRange range) {
+    return reads.readSums(range, (d, only) -> breakdowns.storedSums(breakdown, d, only),
+        d -> breakdowns.live(breakdown, d), BreakdownRow::day);
+  }
 
   private CompletionStage<StoredAndLive.Result<BreakdownRow>> rows(Breakdown breakdown, DayRange range) {
     return reads.read(range, d -> breakdowns.stored(breakdown, d), d -> breakdowns.live(breakdown, d),

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -39,23 +40,54 @@ final class StoredAndLive {
       Function<T, LocalDate> dayOf) {
     LocalDate today = calendar.dayOf(calendar.now());
     Optional<DayRange> closed = ReadSplit.closedPart(range, today);
-    CompletionStage<Set<LocalDate>> materialized = storedOver(closed, daily::stored).thenApply(rows -> {
-      Set<LocalDate> days = new HashSet<>();
-      rows.forEach(r -> days.add(r.day()));
-      return days;
-    });
-    return materialized.thenCombine(storedOver(closed, stored), (days, storedRows) -> {
+    return materializedDays(closed).thenCombine(storedOver(closed, stored), (days, storedRows) -> {
       List<T> out = new ArrayList<>();
       storedRows.stream().filter(r -> ReadSplit.isStored(dayOf.apply(r), today, days)
           && range.contains(dayOf.apply(r))).forEach(out::add);
       return new Result<>(out, days);
-    }).thenCompose(part -> liveOver(ReadSplit.liveRuns(range, today, part.materialized()), live)
-        .thenApply(liveRows -> {
-          List<T> out = new ArrayList<>(part.rows());
-          liveRows.stream().filter(r -> range.contains(dayOf.apply(r))
-              && !ReadSplit.isStored(dayOf.apply(r), today, part.materialized())).forEach(out::add);
-          return new Result<>(out, part.materialized());
-        }));
+    }).thenCompose(part -> withLive(range, today, part, live, dayOf));
+  }
+
+  /**
+   * As {@link #read}, with the stored days summed per key by {@code storedSums} (given the closed part's
+   * bounds and the materialized days to sum) instead of read day by day: one row per key for them,
+   * plus the live days' rows. The stored days are the ones the daily read saw, so a day materialized
+   * meanwhile is read live and counted once.
+   */
+  <T> CompletionStage<Result<T>> readSums(
+      DayRange range,
+      BiFunction<DayBounds, Set<LocalDate>, CompletionStage<List<T>>> storedSums,
+      Function<DayBounds, CompletionStage<List<T>>> live,
+      Function<T, LocalDate> dayOf) {
+    LocalDate today = calendar.dayOf(calendar.now());
+    Optional<DayRange> closed = ReadSplit.closedPart(range, today);
+    return materializedDays(closed).thenCompose(days -> {
+      Set<LocalDate> summed = new HashSet<>();
+      days.stream().filter(d -> ReadSplit.isStored(d, today, days) && range.contains(d)).forEach(summed::add);
+      CompletionStage<List<T>> sums = summed.isEmpty() ? Stages.done(List.of())
+          : Stages.call(() -> storedSums.apply(calendar.bounds(closed.orElseThrow()), summed));
+      return sums.thenApply(rows -> new Result<>(new ArrayList<>(rows), days));
+    }).thenCompose(part -> withLive(range, today, part, live, dayOf));
+  }
+
+  /** The days of {@code closed} that stats_daily holds. */
+  private CompletionStage<Set<LocalDate>> materializedDays(Optional<DayRange> closed) {
+    return storedOver(closed, daily::stored).thenApply(rows -> {
+      Set<LocalDate> days = new HashSet<>();
+      rows.forEach(r -> days.add(r.day()));
+      return days;
+    });
+  }
+
+  /** {@code part} (the stored rows) and the live rows of every day of the range it does not cover. */
+  private <T> CompletionStage<Result<T>> withLive(DayRange range, LocalDate today, Result<T> part,
+      Function<DayBounds, CompletionStage<List<T>>> live, Function<T, LocalDate> dayOf) {
+    return liveOver(ReadSplit.liveRuns(range, today, part.materialized()), live).thenApply(liveRows -> {
+      List<T> out = new ArrayList<>(part.rows());
+      liveRows.stream().filter(r -> range.contains(dayOf.apply(r))
+          && !ReadSplit.isStored(dayOf.apply(r), today, part.materialized())).forEach(out::add);
+      return new Result<>(out, part.materialized());
+    });
   }
 
   <T> CompletionStage<List<T>> storedOver(

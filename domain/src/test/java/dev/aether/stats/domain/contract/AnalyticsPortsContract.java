@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,50 @@ public abstract class AnalyticsPortsContract {
   }
 
   @Test
+  void storedSumsAddTheChosenDaysPerKey() {
+    // by hand from the scenario: k1 = a1, a3 (03-13) + a6 (03-14); k2 = a2 + a4; a5 has no key
+    List<BreakdownRow> keys = sums(Breakdown.API_KEY, Set.of(D13, D14));
+    assertEquals("k1 2026-03-14 key k1 3 2 110 0.11, k2 2026-03-14 key k2 2 0 500 0.80", describeSums(keys));
+    assertEquals("k1 2026-03-13 key k1 2 1 110 0.11, k2 2026-03-13 key k2 1 0 200 0.30",
+        describeSums(sums(Breakdown.API_KEY, Set.of(D13))));
+    List<BreakdownRow> providers = sums(Breakdown.PROVIDER, Set.of(D13, D14));
+    assertEquals("anthropic 2026-03-14 null 2 0 500 0.80, azure 2026-03-14 null 1 1 0 0.00,"
+        + " openai 2026-03-14 null 3 2 110 0.11", describeSums(providers));
+    BreakdownFigures openai = find(providers, D14, "openai", null).figures();
+    assertEquals(1, openai.clientErrors());                // a3: 429
+    assertEquals(1, openai.serviceErrors());               // a6: a message without status
+    assertEquals(2, openai.statusClasses().requests4xx() + openai.statusClasses().requestsNoStatus());
+    assertEquals(200, openai.firstByteSumMs());           // a1 only
+    List<BreakdownRow> models = sums(Breakdown.MODEL_PROVIDER, Set.of(D13, D14));
+    assertEquals("claude 2026-03-14 null 2 0 500 0.80, gpt-4o 2026-03-14 null 1 1 0 0.00,"
+        + " gpt-4o 2026-03-14 null 3 2 110 0.11", describeSums(models));
+    assertEquals(350, find(models, D14, "claude", "anthropic").figures().speedOutputTokens()); // 100 + 250
+    assertEquals("u1 2026-03-14 u1 4 3 110 0.11, u2 2026-03-14 u2 2 0 500 0.80",
+        describeSums(sums(Breakdown.USER, Set.of(D13, D14))));
+    // whatever the implementation, the sums are those of the stored days added up
+    for (Breakdown b : Breakdown.values()) {
+      assertSameFigures(sortedSums(BreakdownRow.sumPerKey(stored(b))), sums(b, Set.of(D13, D14)), false);
+    }
+  }
+
+  private List<BreakdownRow> sums(Breakdown b, Set<LocalDate> only) {
+    return sortedSums(Await.await(fx.analytics().breakdowns().storedSums(b, bounds(), only)));
+  }
+
+  private static List<BreakdownRow> sortedSums(List<BreakdownRow> rows) {
+    return rows.stream().sorted(Comparator.comparing(BreakdownRow::key)
+        .thenComparing(r -> String.valueOf(r.subKey()))).toList();
+  }
+
+  /** "key day name requests errors input-tokens cost" per row (cost to the cent). */
+  private static String describeSums(List<BreakdownRow> rows) {
+    return rows.stream().map(r -> r.key() + " " + r.day() + " " + r.name() + " " + r.figures().totals().totalRequests()
+        + " " + r.figures().totals().errorRequests() + " " + r.figures().totals().inputTokens() + " "
+        + r.figures().totals().totalCost().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString())
+        .collect(Collectors.joining(", "));
+  }
+
+  @Test
   void histogramsHoldOneBucketPerValueOfCompletedRequests() {
     List<HistogramBucket> all = Await.await(fx.analytics().histograms().stored(LatencyDimension.ALL, bounds()));
     // 03-13: response 1000 (a1) and 2000 (a2), a3 failed; first bytes 200 and 500.
@@ -200,11 +245,16 @@ public abstract class AnalyticsPortsContract {
 
   /** Stored and live rows of the same days hold the same keys and figures (costs compared as numbers). */
   private static void assertSameFigures(List<BreakdownRow> stored, List<BreakdownRow> live) {
-    assertEquals(stored.size(), live.size());
+    assertSameFigures(stored, live, true);
+  }
+
+  /** Rows pairwise equal: day, keys, name, every figure (costs by value); {@code live}: the second are live. */
+  private static void assertSameFigures(List<BreakdownRow> stored, List<BreakdownRow> other, boolean live) {
+    assertEquals(stored.size(), other.size());
     for (int i = 0; i < stored.size(); i++) {
       BreakdownRow s = stored.get(i);
-      BreakdownRow l = live.get(i);
-      assertEquals(Source.LIVE, l.source());
+      BreakdownRow l = other.get(i);
+      assertEquals(live ? Source.LIVE : Source.MATERIALIZED, l.source());
       assertEquals(s.day() + " " + s.key() + " " + s.subKey() + " " + s.name(),
           l.day() + " " + l.key() + " " + l.subKey() + " " + l.name());
       assertEquals(0, s.figures().totals().totalCost().compareTo(l.figures().totals().totalCost()));

@@ -1,5 +1,6 @@
 package dev.aether.stats.domain.fakes;
 
+import dev.aether.stats.domain.api.HourlyStatsQuery;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
 import dev.aether.stats.domain.port.BreakdownReader;
 import dev.aether.stats.domain.port.LatencyHistogramReader;
@@ -17,8 +18,8 @@ public record AnalyticsPorts(
     Objects.requireNonNull(periods, "periods");
   }
 
-  public AnalyticsQueries queries(StatsPorts ports, BusinessCalendar calendar) {
+  public AnalyticsQueries queries(StatsPorts ports, HourlyStatsQuery hours, BusinessCalendar calendar) {
     return new AnalyticsQueries(ports.queries(calendar), ports.dailyStats(), breakdowns, histograms, periods,
-        calendar);
+        hours, calendar);
   }
 }
