@@ -9,7 +9,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Figures of the usage rows that match {@code filter}, computed live, per period: period i covers
  * created_at in [bounds[i], bounds[i+1]). One result per period, in order (zeros for an empty one).
- * Used for hourly series (no hourly tables) and for filter combinations no breakdown table carries.
+ * Used for filtered hourly series (the hour buckets are per hour, model and provider only), hours of
+ * +05:30 / +05:45 zones, and filter combinations no breakdown table carries.
  */
 public interface PeriodUsageReader {
   CompletionStage<List<BreakdownFigures>> figures(List<Instant> bounds, UsageFilter filter);
