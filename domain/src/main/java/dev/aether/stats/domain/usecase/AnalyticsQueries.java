@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * The analytics reads (issue 11): leaderboards, latency percentiles, error split, output speed and cache
@@ -70,6 +69,9 @@ public final class AnalyticsQueries implements AnalyticsQuery {
   public enum Granularity { HOUR, DAY, WEEK, MONTH }
 
   public enum Against { PREVIOUS, YEAR }
+
+  /** An hour's label: its local start with the zone's offset, "2026-03-15T10:00+05:30". */
+  private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
   private final StatsQueries stats;
   private final BreakdownReader breakdowns;
@@ -106,25 +108,25 @@ public final class AnalyticsQueries implements AnalyticsQuery {
       case PROVIDERS -> Breakdown.PROVIDER;
     };
     return sums(breakdown, range).thenApply(result -> {
-      Map<String, Sum> byKey = sumBy(result.rows(), BreakdownRow::key);
-      List<Map.Entry<String, Sum>> ranked = new ArrayList<>(byKey.entrySet());
-      ranked.sort(Comparator.<Map.Entry<String, Sum>>comparingDouble(e -> -value(e.getValue().figures, metric))
+      Map<String, BreakdownRow> byKey = sumBy(result.rows());
+      List<Map.Entry<String, BreakdownRow>> ranked = new ArrayList<>(byKey.entrySet());
+      ranked.sort(Comparator.<Map.Entry<String, BreakdownRow>>comparingDouble(e -> -value(e.getValue().figures(), metric))
           .thenComparing(Map.Entry::getKey));
       double total = 0;
       BigDecimal totalCost = BigDecimal.ZERO;
-      for (Sum s : byKey.values()) {
-        total += value(s.figures, metric);
-        totalCost = totalCost.add(s.figures.totals().totalCost());
+      for (BreakdownRow s : byKey.values()) {
+        total += value(s.figures(), metric);
+        totalCost = totalCost.add(s.figures().totals().totalCost());
       }
       if (metric == RankMetric.COST) {
         total = totalCost.doubleValue();
       }
       List<LeaderboardEntry> out = new ArrayList<>();
       for (int i = offset; i < ranked.size() && i < (long) offset + limit; i++) {
-        Sum s = ranked.get(i).getValue();
-        double v = value(s.figures, metric);
-        out.add(new LeaderboardEntry(i + 1, ranked.get(i).getKey(), s.name, s.figures.totals().totalRequests(),
-            s.figures.totals().errorRequests(), s.figures.allTokens(), s.figures.totals().totalCost(), v,
+        BreakdownRow s = ranked.get(i).getValue();
+        double v = value(s.figures(), metric);
+        out.add(new LeaderboardEntry(i + 1, ranked.get(i).getKey(), s.name(), s.figures().totals().totalRequests(),
+            s.figures().totals().errorRequests(), s.figures().allTokens(), s.figures().totals().totalCost(), v,
             total == 0 ? 0.0 : v / total));
       }
       return out;
@@ -200,9 +202,9 @@ public final class AnalyticsQueries implements AnalyticsQuery {
         out.add(new ErrorSummary("none", c.requestsNoStatus(), 0, c.errorsNoStatus(), 0));
         return out;
       }
-      sumBy(result.rows(), BreakdownRow::key).forEach((key, s) -> out.add(new ErrorSummary(key,
-          s.figures.totals().totalRequests(), s.figures.clientErrors(), s.figures.serviceErrors(),
-          s.figures.otherErrors())));
+      sumBy(result.rows()).forEach((key, s) -> out.add(new ErrorSummary(key,
+          s.figures().totals().totalRequests(), s.figures().clientErrors(), s.figures().serviceErrors(),
+          s.figures().otherErrors())));
       return out;
     });
   }
@@ -214,7 +216,7 @@ public final class AnalyticsQueries implements AnalyticsQuery {
     Breakdown breakdown = by == EfficiencyGrouping.MODEL ? Breakdown.MODEL_PROVIDER : Breakdown.PROVIDER;
     return sums(breakdown, range).thenApply(result -> {
       List<EfficiencySummary> out = new ArrayList<>();
-      sumBy(result.rows(), BreakdownRow::key).forEach((key, s) -> out.add(new EfficiencySummary(key, s.figures)));
+      sumBy(result.rows()).forEach((key, s) -> out.add(new EfficiencySummary(key, s.figures())));
       return out;
     });
   }
@@ -354,8 +356,6 @@ public final class AnalyticsQueries implements AnalyticsQuery {
     });
   }
 
-  private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
-
   private CompletionStage<List<SeriesPoint>> hourly(DayRange range, UsageFilter filter) {
     List<Instant> bounds = new ArrayList<>();
     for (LocalDate d : range.days()) {
@@ -448,23 +448,8 @@ public final class AnalyticsQueries implements AnalyticsQuery {
         BreakdownRow::day);
   }
 
-  /** A key's figures summed over days (and sub-keys), with the name of its latest day that has one. */
-  private static final class Sum {
-    BreakdownFigures figures = BreakdownFigures.ZERO;
-    String name;
-    LocalDate nameDay;
-  }
-
-  private static TreeMap<String, Sum> sumBy(List<BreakdownRow> rows, Function<BreakdownRow, String> key) {
-    TreeMap<String, Sum> out = new TreeMap<>();
-    for (BreakdownRow r : rows) {
-      Sum s = out.computeIfAbsent(key.apply(r), k -> new Sum());
-      s.figures = s.figures.plus(r.figures());
-      if (r.name() != null && (s.nameDay == null || !r.day().isBefore(s.nameDay))) {
-        s.name = r.name();
-        s.nameDay = r.day();
-      }
-    }
-    return out;
+  /** Rows summed per key (over days and sub-keys), by key, with the name of the latest day that has one. */
+  private static TreeMap<String, BreakdownRow> sumBy(List<BreakdownRow> rows) {
+    return BreakdownRow.sumBy(rows, BreakdownRow::key, new TreeMap<>());
   }
 }
