@@ -8,6 +8,7 @@
 -- Returns one row per hour that needs re-materializing, in order, with the first reason that applies:
 --   'missing'    no stats_hourly row (with or without usage rows: live reads take buckets only up to the
 --                first hour without one, so every hour of the window should have its row);
+--   'partial'    written before its hour ended (covers_until < hour + 1 hour): it lacks the hour's last rows;
 --   'unsettled'  the hour held pending or streaming rows when it was written (their figures still change);
 --   'rows'       its number of usage rows differs from usage_rows (a late row arrived, a row was deleted);
 --   'settled'    its number of pending/streaming rows differs from unsettled_requests.
@@ -47,6 +48,7 @@ BEGIN
     ), compared AS (
         SELECT v_bounds[k.i] AS hs,
                s.hour IS NOT NULL AS stored,
+               coalesce(s.covers_until < s.hour + interval '1 hour', false) AS partial,
                coalesce(s.usage_rows, 0) AS stored_rows,
                coalesce(s.unsettled_requests, 0) AS stored_unsettled,
                coalesce(c.n_rows, 0) AS n_rows,
@@ -57,11 +59,12 @@ BEGIN
     )
     SELECT c.hs,
            CASE WHEN NOT c.stored THEN 'missing'
+                WHEN c.partial THEN 'partial'
                 WHEN c.stored_unsettled > 0 THEN 'unsettled'
                 WHEN c.n_rows <> c.stored_rows THEN 'rows'
                 ELSE 'settled' END
       FROM compared c
-     WHERE (NOT c.stored
+     WHERE (NOT c.stored OR c.partial
             OR (c.stored AND (c.stored_unsettled > 0 OR c.n_rows <> c.stored_rows
                               OR c.n_unsettled <> c.stored_unsettled)))
        AND NOT (c.stored AND c.n_rows < c.stored_rows

@@ -1,10 +1,16 @@
 -- stats_materialize_hours: recompute the hour buckets of the UTC hours in [p_from, p_to).
 --
 --   SELECT * FROM stats_materialize_hours('2026-03-15T00:00:00Z', '2026-03-15T12:00:00Z');
+--   SELECT * FROM stats_materialize_hours('2026-03-15T10:00:00Z', '2026-03-15T11:00:00Z', '2026-03-15T10:42:17Z');
 --
 -- p_from and p_to are whole UTC hours (epoch seconds divisible by 3600), p_from < p_to, at most 24 * 400
 -- hours apart. Hour k covers usage.created_at in [p_from + k hours, p_from + (k+1) hours); the only
 -- intervals used are fixed hours, so the session time zone plays no part.
+--
+-- p_until (optional): only rows created before it are read. An hour that ends after it is written as a
+-- partial bucket, covers_until = greatest(hour, p_until): the timer writes the hour in progress this way, up
+-- to the tick's instant, and live reads take rows after covers_until from usage. Without p_until every hour
+-- covers its whole hour (covers_until = hour + 1 hour, "complete").
 --
 -- Per hour it writes (INSERT ... ON CONFLICT DO UPDATE, every figure replaced, never added to):
 --   stats_hourly           one row per hour, zeros for an hour without usage;
@@ -30,7 +36,10 @@
 -- Concurrency: one transaction-scoped advisory lock per hour, (1095062870, hour start in epoch hours), taken
 -- in ascending order before anything is read (a namespace of its own: day locks are (1095062869, minutes)).
 -- Writers of the same hour are serialized; the second recomputes from fresh data (READ COMMITTED).
-CREATE OR REPLACE FUNCTION stats_materialize_hours(p_from timestamptz, p_to timestamptz)
+DROP FUNCTION IF EXISTS stats_materialize_hours(timestamptz, timestamptz);
+
+CREATE OR REPLACE FUNCTION stats_materialize_hours(p_from timestamptz, p_to timestamptz,
+                                                   p_until timestamptz DEFAULT NULL)
 RETURNS TABLE (hour_start timestamptz, outcome text, rows_read bigint)
 LANGUAGE plpgsql
 VOLATILE
@@ -41,6 +50,7 @@ DECLARE
     v_n        int;
     v_bounds   timestamptz[];
     v_earliest timestamptz;
+    v_until    timestamptz;  -- rows created from here on are not read (p_to without p_until)
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR NOT isfinite(p_from) OR NOT isfinite(p_to) THEN
         RAISE EXCEPTION 'stats_materialize_hours: p_from and p_to must be finite instants, got % and %',
@@ -55,6 +65,11 @@ BEGIN
         RAISE EXCEPTION 'stats_materialize_hours: need p_from < p_to at most 9600 hours later, got % .. %', p_from, p_to
             USING ERRCODE = '22023';
     END IF;
+    IF p_until IS NOT NULL AND NOT isfinite(p_until) THEN
+        RAISE EXCEPTION 'stats_materialize_hours: p_until must be a finite instant or NULL, got %', p_until
+            USING ERRCODE = '22023';
+    END IF;
+    v_until := least(p_to, coalesce(p_until, p_to));
     v_n := (extract(epoch FROM p_to - p_from) / 3600)::int;
     v_bounds := ARRAY(SELECT p_from + k * interval '1 hour' FROM generate_series(0, v_n) AS k ORDER BY k);
 
@@ -70,6 +85,7 @@ BEGIN
         SELECT k.i AS h,
                v_bounds[k.i] AS hs,
                v_bounds[k.i + 1] AS he,
+               greatest(v_bounds[k.i], least(v_bounds[k.i + 1], v_until)) AS hu,  -- rows read: [hs, hu)
                CASE WHEN v_earliest IS NOT NULL AND v_bounds[k.i] >= v_earliest THEN false
                     ELSE EXISTS (SELECT 1 FROM stats_hourly s
                                   WHERE s.hour = v_bounds[k.i]
@@ -103,13 +119,13 @@ BEGIN
                        count(u.response_time_ms)                                                   AS rt_cnt
                   FROM usage u
                  WHERE u.created_at >= hr.hs
-                   AND u.created_at <  hr.he
+                   AND u.created_at <  hr.hu
                  GROUP BY u.model, u.provider
                ) x
          WHERE NOT hr.prot
     ),
     per_hour AS (
-        SELECT hr.h, hr.hs,
+        SELECT hr.h, hr.hs, hr.hu,
                coalesce(sum(l.n_req), 0)::bigint        AS n_req,
                coalesce(sum(l.n_err), 0)::bigint        AS n_err,
                coalesce(sum(l.n_unsettled), 0)::bigint  AS n_unsettled,
@@ -130,7 +146,7 @@ BEGIN
           FROM hours hr
           LEFT JOIN l1 l ON l.h = hr.h
          WHERE NOT hr.prot
-         GROUP BY hr.h, hr.hs
+         GROUP BY hr.h, hr.hs, hr.hu
     ),
     per_model AS (
         SELECT hr.hs, l.model,
@@ -172,7 +188,7 @@ BEGIN
                  GROUP BY rc.request_id
                 HAVING count(*) > 1
                    AND min(rc.created_at) >= p_from
-                   AND min(rc.created_at) <  p_to) f
+                   AND min(rc.created_at) <  v_until) f
          GROUP BY 1
     ),
     w_hourly AS (
@@ -181,12 +197,12 @@ BEGIN
                input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,
                total_cost, actual_total_cost, input_cost, output_cost, cache_creation_cost, cache_read_cost,
                avg_response_time_ms, response_time_sum_ms, response_time_count,
-               fallback_count, unique_models, unique_providers, unsettled_requests, usage_rows, updated_at)
+               fallback_count, unique_models, unique_providers, unsettled_requests, usage_rows, covers_until, updated_at)
         SELECT p.hs, p.n_req, p.n_req - p.n_err, p.n_err,
                p.t_in, p.t_out, p.t_cw, p.t_cr,
                p.c_total, p.c_actual, p.c_in, p.c_out, p.c_cw, p.c_cr,
                CASE WHEN p.rt_cnt > 0 THEN p.rt_sum::float8 / p.rt_cnt::float8 ELSE 0 END, p.rt_sum, p.rt_cnt,
-               coalesce(f.n_fb, 0), p.n_models, p.n_providers, p.n_unsettled, p.n_req, now()
+               coalesce(f.n_fb, 0), p.n_models, p.n_providers, p.n_unsettled, p.n_req, p.hu, now()
           FROM per_hour p
           LEFT JOIN fb f ON f.h = p.h
         ON CONFLICT (hour) DO UPDATE SET
@@ -211,6 +227,7 @@ BEGIN
                unique_providers      = EXCLUDED.unique_providers,
                unsettled_requests    = EXCLUDED.unsettled_requests,
                usage_rows            = EXCLUDED.usage_rows,
+               covers_until          = EXCLUDED.covers_until,
                updated_at            = now()
     ),
     w_model AS (

@@ -10,13 +10,17 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>its closed, materialized hours [f, c) read from stats_hourly (f = the first whole UTC hour at or
  *       after ws; c = the first hour from f on without a complete bucket, capped at the last whole hour
- *       before we), and
+ *       before we), and the partial bucket of hour c if it has one that ends inside the window (the timer
+ *       writes the hour in progress up to the tick: it covers [c, p), p = its covers_until; else p = c);
+ *       the bucket rows read are those of the hours [f, b), b = c + 1 hour with a partial bucket, else c;
  *   <li>the usage rows of [ws, min(f, we)) (the partial hour at the start, in zones like +05:30 / +05:45
- *       whose days do not start on a UTC hour) and of [c, we) (everything after the newest bucket).
+ *       whose days do not start on a UTC hour) and of [p, we) (everything after the newest bucket).
  * </ul>
  *
- * A bucket counts as complete only if it was written after its hour ended ({@code updated_at >= hour +
- * 1 hour}, both on the database's clock): a bucket of the current hour would miss the rows still to come.
+ * A bucket is complete when it covers its whole hour ({@code covers_until = hour + 1 hour}: written with
+ * every row of the hour, after it ended). A partial bucket holds exactly the rows created before its
+ * covers_until, so the two parts never overlap; rows updated since it was written are as of that write
+ * until the next tick rewrites it (the README's Limits), as for closed hours.
  * Costs in the buckets are the exact sums of 1e-9 USD units and the live part sums the same units, so the
  * result is exactly that of one aggregation over all the window's rows. Hour bounds are computed from
  * epoch seconds (to_timestamp), never in the session time zone.
@@ -51,21 +55,27 @@ final class HourBuckets {
                to_timestamp(ceil(extract(epoch FROM ($1::timestamptz[])[k]) / 3600) * 3600) AS f,
                to_timestamp(floor(extract(epoch FROM ($1::timestamptz[])[k + 1]) / 3600) * 3600) AS e
           FROM generate_series(1, array_length($1::timestamptz[], 1) - 1) AS k
-      ), cut AS MATERIALIZED (
+      ), complete AS MATERIALIZED (
         SELECT w.i, w.ws, w.we, w.f,
                coalesce((SELECT min(g.h)
                            FROM generate_series(w.f, w.e - interval '1 hour', interval '1 hour') AS g(h)
                           WHERE NOT EXISTS (SELECT 1 FROM stats_hourly s
-                                             WHERE s.hour = g.h AND s.updated_at >= s.hour + interval '1 hour')),
+                                             WHERE s.hour = g.h AND s.covers_until = s.hour + interval '1 hour')),
                         greatest(w.e, w.f)) AS c
           FROM w
+      ), cut AS MATERIALIZED (
+        SELECT k.i, k.ws, k.we, k.f, k.c,
+               coalesce(pb.covers_until, k.c) AS p,
+               CASE WHEN pb.covers_until > k.c THEN k.c + interval '1 hour' ELSE k.c END AS b
+          FROM complete k
+          LEFT JOIN stats_hourly pb ON pb.hour = k.c AND pb.covers_until <= k.we
       ), tail AS MATERIALIZED (
         SELECT cut.i, t.*
           FROM cut
          CROSS JOIN LATERAL (
                 SELECT %1$s FROM usage x WHERE x.created_at >= cut.ws AND x.created_at < least(cut.f, cut.we)
                 UNION ALL
-                SELECT %1$s FROM usage x WHERE x.created_at >= cut.c AND x.created_at < cut.we) t
+                SELECT %1$s FROM usage x WHERE x.created_at >= cut.p AND x.created_at < cut.we) t
       )""".formatted(USAGE_COLUMNS);
 
   /**
@@ -86,7 +96,7 @@ final class HourBuckets {
                 UNION ALL
                 SELECT rc.request_id FROM request_candidates rc
                  WHERE rc.status IN ('success', 'failed')
-                   AND rc.created_at >= cut.c AND rc.created_at < cut.we) r
+                   AND rc.created_at >= cut.p AND rc.created_at < cut.we) r
       ), fb AS (
         SELECT q.i, count(*) AS fallback_count
           FROM fb_req q
@@ -100,7 +110,7 @@ final class HourBuckets {
                    AND a.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours') a
          WHERE a.n > 1
            AND ((a.first_at >= cut.ws AND a.first_at < least(cut.f, cut.we))
-                OR (a.first_at >= cut.c AND a.first_at < cut.we))
+                OR (a.first_at >= cut.p AND a.first_at < cut.we))
          GROUP BY q.i
       )""";
 
@@ -124,7 +134,7 @@ final class HourBuckets {
         SELECT u.i, %1$s FROM tail u GROUP BY u.i
       ), stored AS (
         SELECT cut.i, %2$s, sum(s.fallback_count) AS fallback_count
-          FROM cut JOIN stats_hourly s ON s.hour >= cut.f AND s.hour < cut.c
+          FROM cut JOIN stats_hourly s ON s.hour >= cut.f AND s.hour < cut.b
          GROUP BY cut.i
       )
       SELECT cut.i,
@@ -133,11 +143,11 @@ final class HourBuckets {
         (SELECT count(DISTINCT v.model) FROM (
             SELECT t.model FROM tail t WHERE t.i = cut.i
             UNION ALL
-            SELECT m.model FROM stats_hourly_model m WHERE m.hour >= cut.f AND m.hour < cut.c) v) AS unique_models,
+            SELECT m.model FROM stats_hourly_model m WHERE m.hour >= cut.f AND m.hour < cut.b) v) AS unique_models,
         (SELECT count(DISTINCT v.provider) FROM (
             SELECT t.provider FROM tail t WHERE t.i = cut.i
             UNION ALL
-            SELECT p.provider FROM stats_hourly_provider p WHERE p.hour >= cut.f AND p.hour < cut.c) v) AS unique_providers
+            SELECT p.provider FROM stats_hourly_provider p WHERE p.hour >= cut.f AND p.hour < cut.b) v) AS unique_providers
       FROM cut
       LEFT JOIN live ON live.i = cut.i
       LEFT JOIN stored ON stored.i = cut.i
@@ -151,7 +161,7 @@ final class HourBuckets {
         SELECT u.i, %1$s FROM tail u GROUP BY u.i
       ), stored AS (
         SELECT cut.i, %2$s
-          FROM cut JOIN stats_hourly s ON s.hour >= cut.f AND s.hour < cut.c
+          FROM cut JOIN stats_hourly s ON s.hour >= cut.f AND s.hour < cut.b
          GROUP BY cut.i
       )
       SELECT cut.i,
@@ -168,7 +178,7 @@ final class HourBuckets {
         SELECT u.i, u.model, %1$s FROM tail u GROUP BY u.i, u.model
       ), stored AS (
         SELECT cut.i, s.model, %2$s
-          FROM cut JOIN stats_hourly_model s ON s.hour >= cut.f AND s.hour < cut.c
+          FROM cut JOIN stats_hourly_model s ON s.hour >= cut.f AND s.hour < cut.b
          GROUP BY cut.i, s.model
       )
       SELECT coalesce(live.i, stored.i) AS i, coalesce(live.model, stored.model) AS model,

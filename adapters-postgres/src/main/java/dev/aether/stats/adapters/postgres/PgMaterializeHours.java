@@ -22,9 +22,9 @@ final class PgMaterializeHours implements MaterializeHours {
   }
 
   @Override
-  public CompletionStage<List<HourOutcome>> materialize(HourRange hours) {
-    return pool.preparedQuery("SELECT hour_start, outcome, rows_read FROM stats_materialize_hours($1, $2)")
-        .execute(Tuple.of(Sql.ts(hours.from()), Sql.ts(hours.to())))
+  public CompletionStage<List<HourOutcome>> materialize(HourRange hours, Instant until) {
+    return pool.preparedQuery("SELECT hour_start, outcome, rows_read FROM stats_materialize_hours($1, $2, $3)")
+        .execute(Tuple.of(Sql.ts(hours.from()), Sql.ts(hours.to()), Sql.ts(until)))
         .map(rows -> {
           List<HourOutcome> out = new ArrayList<>(rows.size());
           for (Row r : rows) {

@@ -32,9 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The live readers (today/combined's window, live days, live model days), which read complete hour
- * buckets plus the usage rows outside them, against the naive recomputation ({@link NaiveStats}) at random
- * instants with buckets up to a random recent hour (and a random missing one), in UTC, a DST zone and
- * +05:45; and exactly (every BigDecimal equal) against the same readers with no bucket at all.
+ * buckets, a partial one, and the usage rows outside them, against the naive recomputation
+ * ({@link NaiveStats}) at random instants with buckets up to a random recent hour, the next hour written
+ * up to a random instant (as the timer writes the hour in progress), and a random hour missing or partial,
+ * in UTC, a DST zone and +05:45; and exactly (every BigDecimal equal) against the same readers with no
+ * bucket at all.
  */
 class LiveReadsOracleTest {
   @RegisterExtension static final FreshDatabase DB = new FreshDatabase();
@@ -62,6 +64,7 @@ class LiveReadsOracleTest {
   void liveReadsEqualTheNaiveRecomputationAtRandomInstants(String zone) throws Exception {
     Random random = new Random(zone.hashCode());
     long unsettledSeen = 0;
+    int partialInToday = 0;
     for (int round = 0; round < 6; round++) {
       // now: a random instant between 03-06 and 03-10 (so "today" has rows before and after the buckets)
       Instant now = Instant.parse("2026-03-06T00:00:00Z").plusSeconds(random.nextInt(4 * 86_400))
@@ -70,8 +73,13 @@ class LiveReadsOracleTest {
       LocalDate today = calendar.dayOf(now);
       Instant dayStart = calendar.startOf(today);
       Instant newest = HourRange.floor(now).minus(Duration.ofHours(random.nextInt(4)));
-      bucketsUpTo(newest, random);
-      String what = zone + " at " + now + " (buckets to " + newest + ")";
+      bucketsUpTo(newest, now, random);
+      Instant firstIncomplete = firstIncompleteHourFrom(HourRange.ceil(dayStart));
+      long partialRows = DB.queryLong("SELECT count(*) FROM stats_hourly WHERE hour = '" + firstIncomplete + "'"
+          + " AND covers_until > hour AND covers_until <= '" + now + "' AND total_requests > 0");
+      partialInToday += (int) partialRows;
+      String what = zone + " at " + now + " (buckets to " + newest + ", first incomplete hour of today " + firstIncomplete
+          + (partialRows > 0 ? ", partial" : "") + ")";
 
       LiveTotals todayTotals = await(app.adapters.loadLiveTotals().between(dayStart, now));
       DayBounds days = calendar.bounds(new DayRange(today.minusDays(1), today));
@@ -95,16 +103,45 @@ class LiveReadsOracleTest {
       assertEquals(models, await(app.adapters.modelDailyStatsReader().live(days)), what);
     }
     assertTrue(unsettledSeen > 0, "compared while rows were still pending or streaming");
+    assertTrue(partialInToday > 0, "a partial bucket was part of today's window");
   }
 
-  /** Buckets for every hour from the data's start to {@code newest} (excluded), one of them missing. */
-  private static void bucketsUpTo(Instant newest, Random random) throws Exception {
+  /**
+   * Complete buckets for every hour from the data's start to {@code newest} (excluded) but one, which is
+   * missing or (every other time) partial; and a partial bucket of hour {@code newest}, written up to a random
+   * instant no later than {@code now}.
+   */
+  private static void bucketsUpTo(Instant newest, Instant now, Random random) throws Exception {
     DB.execute("DELETE FROM stats_hourly", "DELETE FROM stats_hourly_model", "DELETE FROM stats_hourly_provider");
     HourRange hours = new HourRange(Instant.parse("2026-03-04T00:00:00Z"), newest);
     await(app.adapters.materializeHours().materialize(hours));
     Instant gap = hours.hour(random.nextInt(hours.size()));
-    DB.execute("DELETE FROM stats_hourly WHERE hour = '" + gap + "'");
+    if (random.nextBoolean()) {
+      await(app.adapters.materializeHours().materialize(new HourRange(gap, gap.plus(Duration.ofHours(1))),
+          gap.plusMillis(random.nextInt(3_600_000))));
+    } else {
+      DB.execute("DELETE FROM stats_hourly WHERE hour = '" + gap + "'");
+    }
+    long upTo = Math.min(3_600_000, Duration.between(newest, now).toMillis());
+    await(app.adapters.materializeHours().materialize(new HourRange(newest, newest.plus(Duration.ofHours(1))),
+        newest.plusMillis(upTo == 0 ? 0 : random.nextLong(upTo))));
     assertTrue(DB.queryLong("SELECT count(*) FROM stats_hourly WHERE total_requests > 0") > 24, "buckets in use");
+  }
+
+  /** The first hour from {@code from} on without a complete bucket (the reads' c, see HourBuckets). */
+  private static Instant firstIncompleteHourFrom(Instant from) throws Exception {
+    try (Connection c = DB.connect(); var st = c.prepareStatement("""
+        SELECT extract(epoch FROM min(g.h))::bigint
+          FROM generate_series(?::timestamptz, ?::timestamptz + interval '30 days', interval '1 hour') AS g(h)
+         WHERE NOT EXISTS (SELECT 1 FROM stats_hourly s
+                            WHERE s.hour = g.h AND s.covers_until = s.hour + interval '1 hour')""")) {
+      st.setString(1, from.toString());
+      st.setString(2, from.toString());
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        return Instant.ofEpochSecond(rs.getLong(1));
+      }
+    }
   }
 
   private static Map<String, Object> figures(Totals t) {

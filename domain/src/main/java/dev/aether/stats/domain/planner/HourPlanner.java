@@ -16,7 +16,9 @@ import java.util.TreeSet;
 /**
  * Decides which hour buckets a tick rewrites: within the watched window (the last {@code watchHours}
  * closed UTC hours), every hour the change detection reported, plus the {@code recentHours} newest closed
- * hours always (late rows land there most, and an update in place is invisible to a count); then the
+ * hours always (late rows land there most, and an update in place is invisible to a count), plus the
+ * current hour, up to the tick's instant (a partial bucket: live reads then take only the rows after the
+ * tick from usage, however busy the hour; its rows are at most one hour's, so this costs little); then the
  * closed business days containing an hour whose rows changed since its bucket was written (not merely a
  * missing bucket: missing days are the days' reconciliation's business), so that stored days follow their
  * hours without re-materializing whole settle days. Pure: the caller asks the database what changed.
@@ -64,6 +66,7 @@ public final class HourPlanner {
     for (int i = 1; i <= recentHours; i++) {
       hours.add(watched.to().minus(Duration.ofHours(i)));
     }
+    hours.add(watched.to());
     return new HourPlan(runsOfHours(hours), runsOfDays(closedDaysOf(dayChanging, now)));
   }
 

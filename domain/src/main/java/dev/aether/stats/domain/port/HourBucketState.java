@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Which hours have a complete bucket in stats_hourly (written after the hour ended), and when the newest of
+ * Which hours have a complete bucket in stats_hourly (covering the whole hour), and when the newest of
  * them was written: a live result over those hours may be reused until one of them is rewritten.
  */
 public interface HourBucketState {

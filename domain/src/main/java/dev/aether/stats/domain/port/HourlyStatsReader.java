@@ -9,12 +9,15 @@ import java.util.concurrent.CompletionStage;
 
 /** Whole-gateway UTC hours: as stored in the hour buckets, or computed live from the usage rows. */
 public interface HourlyStatsReader {
-  /** The stored stats_hourly rows of those hours (hours without a row are absent), ordered by hour. */
+  /**
+   * The complete stored buckets of those hours (hours without one, or with only a partial bucket of an hour
+   * that was in progress when written, are absent), ordered by hour.
+   */
   CompletionStage<List<HourlyStats>> stored(HourRange hours);
 
   /** The same figures computed from usage now, one per hour (zeros for an empty hour), ordered by hour. */
   CompletionStage<List<HourlyStats>> live(HourRange hours);
 
-  /** The start of the newest stored hour, if any (for the bucket-age gauge). */
+  /** The start of the newest hour with a complete bucket, if any (for the bucket-age gauge). */
   CompletionStage<Optional<Instant>> newestStoredHour();
 }

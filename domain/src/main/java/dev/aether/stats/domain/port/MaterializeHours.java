@@ -2,6 +2,7 @@ package dev.aether.stats.domain.port;
 
 import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.run.HourOutcome;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -17,8 +18,17 @@ import java.util.concurrent.CompletionStage;
  *       hour; breakdown rows of models without rows any more are deleted.
  * </ul>
  *
+ * Only rows created before {@code until} are read: an hour that ends after it becomes a partial bucket
+ * covering [hour, max(hour, until)), which the hour readers do not serve as the hour's figures but the
+ * live reads use for that part of the hour (the timer writes the hour in progress this way).
+ *
  * Returns one outcome per hour, in order.
  */
 public interface MaterializeHours {
-  CompletionStage<List<HourOutcome>> materialize(HourRange hours);
+  CompletionStage<List<HourOutcome>> materialize(HourRange hours, Instant until);
+
+  /** Every row of the hours: complete buckets. */
+  default CompletionStage<List<HourOutcome>> materialize(HourRange hours) {
+    return materialize(hours, hours.to());
+  }
 }

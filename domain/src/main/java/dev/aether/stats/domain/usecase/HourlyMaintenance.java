@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A tick's work on the hour buckets: ask which watched hours changed, materialize those and the newest
- * hours, then the closed days containing a changed hour ({@link HourPlanner}). One statement per run of
+ * A tick's work on the hour buckets: ask which watched hours changed, materialize those, the newest closed
+ * hours and the current one (its rows up to the tick's instant), then the closed days containing a changed hour ({@link HourPlanner}). One statement per run of
  * consecutive hours or days, one after the other. The caller refreshes the summary afterwards when
  * {@link Result#daysWritten()} is not zero (the summary sums stored days).
  */
@@ -45,7 +45,7 @@ public final class HourlyMaintenance {
       HourPlan plan = planner.plan(now, changed);
       CompletionStage<Result> done = Stages.done(new Result(plan, 0, 0, 0, 0));
       for (HourRange run : plan.hours()) {
-        done = done.thenCompose(r -> Stages.call(() -> materializeHours.materialize(run)).thenApply(o -> add(r, o)));
+        done = done.thenCompose(r -> Stages.call(() -> materializeHours.materialize(run, now)).thenApply(o -> add(r, o)));
       }
       for (DayRange run : plan.days()) {
         done = done.thenCompose(r -> Stages.call(() -> materializeDays.materialize(calendar.bounds(run)))

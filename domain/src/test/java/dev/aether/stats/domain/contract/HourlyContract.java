@@ -180,6 +180,36 @@ public abstract class HourlyContract {
     assertEquals(List.of(1L, 1L), live.stream().map(HourlyStats::fallbackCount).toList());
   }
 
+  /**
+   * A bucket written up to an instant inside its hour (the timer's current hour) holds only the rows created
+   * before that instant: it is no hour's stored figures (nor the newest stored hour), the change detection
+   * asks for it again once the hour is watched, and a write with every row makes it complete.
+   * r3 is at 15:59:59.999 of hour 24, r4 at 16:00 sharp (hour 25).
+   */
+  @Test
+  void aBucketWrittenUpToAnInstantInsideItsHourIsPartial() {
+    HourRange lastTwo = new HourRange(HOURS.hour(24), HOURS.to());
+    Instant beforeR3 = Instant.parse("2026-03-18T15:59:59.998Z");
+
+    List<HourOutcome> early = await(fx.ports().materializeHours().materialize(lastTwo, beforeR3));
+    assertEquals(List.of(0L, 0L), early.stream().map(HourOutcome::rowsRead).toList(), "r3 is not before the instant");
+    assertEquals(List.of(Kind.WRITTEN, Kind.WRITTEN), early.stream().map(HourOutcome::kind).toList());
+    List<HourOutcome> late = await(fx.ports().materializeHours().materialize(lastTwo,
+        Instant.parse("2026-03-18T16:00:00Z")));
+    assertEquals(List.of(1L, 0L), late.stream().map(HourOutcome::rowsRead).toList(), "r3 in, r4 not");
+
+    assertEquals(List.of(HOURS.hour(24)), stored().stream().map(HourlyStats::hour).toList(),
+        "hour 24 is complete (the instant is its end); hour 25 is partial");
+    assertEquals(java.util.Optional.of(HOURS.hour(24)), await(fx.ports().hourlyStats().newestStoredHour()));
+    assertEquals(List.of(ChangedHour.Reason.PARTIAL), reasons(new HourRange(HOURS.hour(25), HOURS.to())));
+
+    materialize(lastTwo);
+    assertEquals(List.of(HOURS.hour(24), HOURS.hour(25)), stored().stream().map(HourlyStats::hour).toList());
+    assertHour(stored().get(1), HOURS.hour(25), Figures.requests(1, 0).tokens(1, 1, 0, 0).cost("0.01", "0.01")
+        .avgResponseTime(400), 0, Source.MATERIALIZED);
+    assertEquals(List.of(), changed(new HourRange(HOURS.hour(25), HOURS.to())));
+  }
+
   @Test
   void hoursThatLostRowsToRetentionAreProtected() {
     materialize(HOURS);

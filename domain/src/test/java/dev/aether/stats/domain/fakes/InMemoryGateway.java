@@ -55,6 +55,9 @@ public final class InMemoryGateway implements GatewayData {
   // The hour buckets, keyed by hour start.
   private final TreeMap<Instant, HourlyStats> storedHourly = new TreeMap<>();
   private final Map<Instant, TreeMap<String, ModelHourlyStats>> storedModelHourly = new TreeMap<>();
+  // Hours last written while in progress (partial buckets): not served by the hour readers; the fake's live
+  // reads compute from the rows directly, so the partial figures themselves are not kept.
+  private final java.util.Set<Instant> partialHours = new java.util.TreeSet<>();
   // Each materialized day's rows as they were then: the breakdown tables and histograms are computed from them.
   private final Map<Instant, List<UsageRow>> materializedRows = new TreeMap<>();
   private Summary summary;
@@ -120,7 +123,7 @@ public final class InMemoryGateway implements GatewayData {
   /** The ports of the hour buckets, over the same rows. */
   public HourPorts hourPorts() {
     return new HourPorts(
-        hours -> now(() -> materializeHours(hours)),
+        (hours, until) -> now(() -> materializeHours(hours, until)),
         new HourlyStatsReader() {
           @Override
           public CompletionStage<List<HourlyStats>> stored(HourRange hours) {
@@ -289,7 +292,7 @@ public final class InMemoryGateway implements GatewayData {
     return outcomes;
   }
 
-  private synchronized List<HourOutcome> materializeHours(HourRange hours) {
+  private synchronized List<HourOutcome> materializeHours(HourRange hours, Instant until) {
     Optional<Instant> earliest = usage.values().stream().map(UsageRow::createdAt).min(Instant::compareTo);
     List<HourOutcome> outcomes = new ArrayList<>();
     for (Instant h : hours.hours()) {
@@ -300,6 +303,14 @@ public final class InMemoryGateway implements GatewayData {
         outcomes.add(new HourOutcome(h, DayOutcome.Kind.PROTECTED, 0));
         continue;
       }
+      if (h.plusSeconds(3600).isAfter(until)) {
+        storedHourly.remove(h);
+        storedModelHourly.remove(h);
+        partialHours.add(h);
+        outcomes.add(new HourOutcome(h, DayOutcome.Kind.WRITTEN, h.isBefore(until) ? rowsIn(h, until).size() : 0));
+        continue;
+      }
+      partialHours.remove(h);
       storedHourly.put(h, hourly(h, Source.MATERIALIZED));
       TreeMap<String, ModelHourlyStats> byModel = new TreeMap<>();
       modelHourly(h, Source.MATERIALIZED).forEach(m -> byModel.put(m.model(), m));
@@ -335,7 +346,8 @@ public final class InMemoryGateway implements GatewayData {
       List<UsageRow> rows = rowsIn(h, h.plusSeconds(3600));
       long unsettled = rows.stream().filter(NaiveStats::isUnsettled).count();
       HourlyStats stored = storedHourly.get(h);
-      ChangedHour.Reason reason = stored == null ? ChangedHour.Reason.MISSING
+      ChangedHour.Reason reason = partialHours.contains(h) ? ChangedHour.Reason.PARTIAL
+          : stored == null ? ChangedHour.Reason.MISSING
           : stored.unsettledRequests() > 0 ? ChangedHour.Reason.UNSETTLED
           : stored.totals().totalRequests() != rows.size() ? ChangedHour.Reason.ROWS
           : stored.unsettledRequests() != unsettled ? ChangedHour.Reason.SETTLED : null;

@@ -41,7 +41,8 @@ class HourPlannerTest {
   void withNothingChangedOnlyTheNewestHoursAreRedoneAndNoDay() {
     HourPlan plan = planner("Asia/Shanghai").plan(NOW, List.of());
 
-    assertEquals(List.of(new HourRange(at("2026-03-20T02:00:00Z"), at("2026-03-20T04:00:00Z"))), plan.hours());
+    // the two newest closed hours and the current one (04:00Z, written up to NOW as a partial bucket)
+    assertEquals(List.of(new HourRange(at("2026-03-20T02:00:00Z"), at("2026-03-20T05:00:00Z"))), plan.hours());
     assertEquals(List.of(), plan.days());
   }
 
@@ -56,7 +57,7 @@ class HourPlannerTest {
         new HourRange(at("2026-03-18T05:00:00Z"), at("2026-03-18T06:00:00Z")),
         new HourRange(at("2026-03-18T20:00:00Z"), at("2026-03-18T21:00:00Z")),
         new HourRange(at("2026-03-19T10:00:00Z"), at("2026-03-19T12:00:00Z")),
-        new HourRange(at("2026-03-20T01:00:00Z"), at("2026-03-20T04:00:00Z"))), plan.hours());
+        new HourRange(at("2026-03-20T01:00:00Z"), at("2026-03-20T05:00:00Z"))), plan.hours());
     assertEquals(List.of(new DayRange(LocalDate.of(2026, 3, 18), LocalDate.of(2026, 3, 19))), plan.days());
   }
 
@@ -66,7 +67,7 @@ class HourPlannerTest {
         new ChangedHour(at("2026-03-18T10:00:00Z"), ChangedHour.Reason.MISSING)));
 
     assertEquals(List.of(new HourRange(at("2026-03-18T10:00:00Z"), at("2026-03-18T11:00:00Z")),
-        new HourRange(at("2026-03-20T02:00:00Z"), at("2026-03-20T04:00:00Z"))), plan.hours());
+        new HourRange(at("2026-03-20T02:00:00Z"), at("2026-03-20T05:00:00Z"))), plan.hours());
     assertEquals(List.of(), plan.days());
   }
 

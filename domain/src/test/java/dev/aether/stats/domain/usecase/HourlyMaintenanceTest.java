@@ -51,10 +51,12 @@ class HourlyMaintenanceTest {
   void theFirstRunWritesEveryWatchedHour() {
     HourlyMaintenance.Result r = await(maintenance.run());
 
-    assertEquals(48, r.hoursWritten(), "no bucket yet: every watched hour");
+    assertEquals(49, r.hoursWritten(), "no bucket yet: every watched hour, and the current one up to now");
     assertEquals(List.of(), r.plan().days(), "missing buckets say nothing about the days");
     List<HourlyStats> stored = await(hours.hourlyStats().stored(new HourPlanner(calendar, 48, 2).watched(NOW)));
     assertEquals(48, stored.size());
+    assertEquals(List.of(), await(hours.hourlyStats().stored(hour("2026-03-20T04:00:00Z", 1))),
+        "the current hour's bucket is partial: not served as the hour's figures");
     assertEquals(4, stored.stream().mapToLong(h -> h.totals().totalRequests()).sum(), "r6, r3, r4, r7");
   }
 
@@ -65,8 +67,9 @@ class HourlyMaintenanceTest {
 
     HourlyMaintenance.Result r = await(maintenance.run());
 
-    // r6 (03-18 05:00Z, pending) and r7 (03-20 01:00Z, streaming) were unsettled when written
-    assertEquals(List.of(hour("2026-03-18T05:00:00Z", 1), hour("2026-03-20T01:00:00Z", 3)), r.plan().hours());
+    // r6 (03-18 05:00Z, pending) and r7 (03-20 01:00Z, streaming) were unsettled when written; 02:00-03:00Z
+    // are the newest closed hours, 04:00Z the current one
+    assertEquals(List.of(hour("2026-03-18T05:00:00Z", 1), hour("2026-03-20T01:00:00Z", 4)), r.plan().hours());
     assertEquals(List.of(DayRange.of(D18)), r.plan().days(), "r6's day; r7's is today");
   }
 
@@ -84,7 +87,7 @@ class HourlyMaintenanceTest {
 
     assertEquals(List.of(new DayRange(D18, D19)), r.plan().days(), "only the two changed days, not 03-17");
     assertEquals(List.of(hour("2026-03-18T05:00:00Z", 1), hour("2026-03-18T16:00:00Z", 1),
-        hour("2026-03-19T03:00:00Z", 1), hour("2026-03-20T01:00:00Z", 3)), r.plan().hours());
+        hour("2026-03-19T03:00:00Z", 1), hour("2026-03-20T01:00:00Z", 4)), r.plan().hours());
     List<DailyStats> days = await(ports.dailyStats().stored(calendar.bounds(new DayRange(D18, D19))));
     // 03-18: r1, r2, r6 (now 20/30 tokens, 0.05, 600 ms), r3
     Figures.requests(4, 2).tokens(130, 80, 10, 5).cost("0.65", "0.75").costParts("0.30", "0.25", "0.03", "0.02")
