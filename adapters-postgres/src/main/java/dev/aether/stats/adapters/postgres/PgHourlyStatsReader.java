@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
 
 /** stats_hourly rows, or the same figures computed from usage (and request_candidates) in one statement. */
 final class PgHourlyStatsReader implements HourlyStatsReader {
-  private static final String STORED = "SELECT * FROM stats_hourly WHERE hour >= $1 AND hour < $2 ORDER BY hour";
+  /** Complete buckets only: a partial one (the hour in progress at the last tick) lacks the hour's later rows. */
+  private static final String STORED = "SELECT * FROM stats_hourly WHERE hour >= $1 AND hour < $2"
+      + " AND covers_until = hour + interval '1 hour' ORDER BY hour";
 
   /**
    * Up to this many hours, requests are looked up one by one (see {@link #LOOKUP}); a longer run too when
@@ -35,28 +37,15 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
       """;
 
   /**
-   * The requests with more than one executed attempt and their first one, for a short run: only requests
-   * with an executed attempt in the run can have their first one there, so those are looked up (then all
-   * their attempts, through the request_id index), not every attempt of the run and 24 hours either side
-   * (a live current hour read 49 hours of attempts). On long runs the lookups cost more than the grouping.
+   * A short run, one window per hour, read as the live days are ({@link HourBuckets#DAILY}): an hour with a
+   * partial bucket (the hour in progress at the last tick) from that bucket plus the rows after it, the
+   * rest from usage; fallbacks by looking up the requests of the live part's attempts (then all their
+   * attempts, through the request_id index), not every attempt of the run and 24 hours either side. On
+   * long runs the lookups cost more than the grouping.
    */
-  private static final String LOOKUP = """
-        SELECT q.request_id, a.first_at
-        FROM (SELECT DISTINCT rc.request_id FROM request_candidates rc
-              WHERE rc.status IN ('success', 'failed')
-                AND rc.created_at >= ($1::timestamptz[])[1]
-                AND rc.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)]) q
-        CROSS JOIN LATERAL (
-          SELECT count(*) AS n, min(x.created_at) AS first_at
-          FROM request_candidates x
-          WHERE x.request_id = q.request_id
-            AND x.status IN ('success', 'failed')
-            AND x.created_at >= ($1::timestamptz[])[1] - interval '24 hours'
-            AND x.created_at < ($1::timestamptz[])[array_length($1::timestamptz[], 1)] + interval '24 hours') a
-        WHERE a.n > 1
-      """;
+  private static final String LIVE_SHORT = HourBuckets.DAILY;
 
-  /** The same requests for a long run: every attempt of the run and 24 hours either side, grouped. */
+  /** For a long run: every attempt of the run and 24 hours either side, grouped, all from usage. */
   private static final String GROUPED = """
         SELECT rc.request_id, min(rc.created_at) AS first_at
         FROM request_candidates rc
@@ -95,7 +84,6 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
       """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE, attempts);
   }
 
-  private static final String LIVE_SHORT = live(LOOKUP);
   private static final String LIVE_LONG = live(GROUPED);
 
   private final Pool pool;
@@ -150,7 +138,7 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
 
   @Override
   public CompletionStage<java.util.Optional<java.time.Instant>> newestStoredHour() {
-    return pool.query("SELECT max(hour) AS newest FROM stats_hourly").execute()
+    return pool.query("SELECT max(hour) AS newest FROM stats_hourly WHERE covers_until = hour + interval '1 hour'").execute()
         .map(rows -> java.util.Optional.ofNullable(Sql.instant(rows.iterator().next(), "newest")))
         .toCompletionStage();
   }

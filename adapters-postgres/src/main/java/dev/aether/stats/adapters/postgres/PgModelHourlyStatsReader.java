@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** stats_hourly_model rows, or the same figures from usage, per UTC hour and model. */
+/**
+ * Complete stats_hourly_model rows, or the same figures live (the hour in progress at the last tick from its
+ * partial bucket and the rows after it, see {@link HourBuckets}), per UTC hour and model.
+ */
 final class PgModelHourlyStatsReader implements ModelHourlyStatsReader {
   private static final String STORED = "SELECT * FROM stats_hourly_model WHERE hour >= $1 AND hour < $2"
       + " ORDER BY hour, model";
-  private static final String LIVE = DayRows.perBucket("u.model AS model, " + UsageFigures.SELECT_LIST,
-      "usage u", "", "u.model") + "\nORDER BY 1, 2";
+  /** One window per hour, as the live model days are read: a partial bucket plus the rows after it, or usage. */
+  private static final String LIVE = HourBuckets.MODELS;
 
   private final Pool pool;
 

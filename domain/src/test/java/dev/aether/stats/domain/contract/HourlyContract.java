@@ -195,13 +195,21 @@ public abstract class HourlyContract {
     assertEquals(List.of(0L, 0L), early.stream().map(HourOutcome::rowsRead).toList(), "r3 is not before the instant");
     assertEquals(List.of(Kind.WRITTEN, Kind.WRITTEN), early.stream().map(HourOutcome::kind).toList());
     List<HourOutcome> late = await(fx.ports().materializeHours().materialize(lastTwo,
-        Instant.parse("2026-03-18T16:00:00Z")));
-    assertEquals(List.of(1L, 0L), late.stream().map(HourOutcome::rowsRead).toList(), "r3 in, r4 not");
+        Instant.parse("2026-03-18T16:00:00.001Z")));
+    assertEquals(List.of(1L, 1L), late.stream().map(HourOutcome::rowsRead).toList(),
+        "r3 in hour 24, now complete; r4 (16:00 sharp) in hour 25's partial bucket");
 
     assertEquals(List.of(HOURS.hour(24)), stored().stream().map(HourlyStats::hour).toList(),
-        "hour 24 is complete (the instant is its end); hour 25 is partial");
+        "hour 24 is complete; hour 25 is partial");
     assertEquals(java.util.Optional.of(HOURS.hour(24)), await(fx.ports().hourlyStats().newestStoredHour()));
     assertEquals(List.of(ChangedHour.Reason.PARTIAL), reasons(new HourRange(HOURS.hour(25), HOURS.to())));
+    // read live, the partial hour is its bucket's rows plus the rest of the hour's rows: the same figures
+    List<HourlyStats> live = await(fx.ports().hourlyStats().live(lastTwo));
+    assertHour(live.get(0), HOURS.hour(24), Figures.requests(1, 1), 0, Source.LIVE);
+    assertHour(live.get(1), HOURS.hour(25), Figures.requests(1, 0).tokens(1, 1, 0, 0).cost("0.01", "0.01")
+        .avgResponseTime(400), 0, Source.LIVE);
+    assertEquals(List.of("24 model-a", "25 model-c"), await(fx.ports().modelHourlyStats().live(lastTwo)).stream()
+        .map(m -> index(m.hour()) + " " + m.model()).toList());
 
     materialize(lastTwo);
     assertEquals(List.of(HOURS.hour(24), HOURS.hour(25)), stored().stream().map(HourlyStats::hour).toList());
