@@ -52,3 +52,35 @@ latency() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 best() { printf '%s\n' "$@" | sort -n | head -1; }
+# the analytics reads over $1..$2 (business days) that bench/run.sh and bench/analytics.sh time
+analytics_paths() {
+  local r="from=$1&to=$2"
+  echo "/api/stats/series?$r&granularity=day"
+  echo "/api/stats/series?$r&granularity=hour"
+  echo "/api/stats/series?$r&granularity=week"
+  echo "/api/stats/series?$r&granularity=month"
+  local kind
+  for kind in users api-keys models providers; do
+    echo "/api/stats/leaderboard/$kind?$r&metric=requests&limit=10"
+    echo "/api/stats/leaderboard/$kind?$r&metric=cost&limit=10"
+  done
+  echo "/api/stats/latency?$r&by=all"
+  echo "/api/stats/latency?$r&by=day"
+  echo "/api/stats/latency?$r&by=model"
+  echo "/api/stats/latency?$r&by=provider"
+  echo "/api/stats/errors?$r&by=status_class"
+  echo "/api/stats/errors?$r&by=provider"
+  echo "/api/stats/errors?$r&by=model"
+  echo "/api/stats/comparison?$r&against=previous"
+  echo "/api/stats/efficiency?$r&by=model"
+  echo "/api/stats/efficiency?$r&by=provider"
+  echo "/api/stats/hourly?$r"
+  echo "/api/stats/hourly/models?$r"
+}
+# the table rows "| path | p50 .., p99 .. |" of every analytics read (BENCH_ANALYTICS_REQUESTS each, default 100)
+analytics_rows() {
+  local path
+  for path in $(analytics_paths "$1" "$2"); do
+    echo "| \`${path#/api/stats/}\` | $(latency "$path" "${BENCH_ANALYTICS_REQUESTS:-100}") |"
+  done
+}

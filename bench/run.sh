@@ -116,37 +116,6 @@ done
 
 # every analytics read over the last 30 days, single requests with the live cache off, on the data as the
 # last round left it (its usage rows of the last 24 hours are read live)
-analytics_paths() {
-  local r="from=$1&to=$2"
-  echo "/api/stats/series?$r&granularity=day"
-  echo "/api/stats/series?$r&granularity=hour"
-  echo "/api/stats/series?$r&granularity=week"
-  echo "/api/stats/series?$r&granularity=month"
-  local kind
-  for kind in users api-keys models providers; do
-    echo "/api/stats/leaderboard/$kind?$r&metric=requests&limit=10"
-    echo "/api/stats/leaderboard/$kind?$r&metric=cost&limit=10"
-  done
-  echo "/api/stats/latency?$r&by=all"
-  echo "/api/stats/latency?$r&by=day"
-  echo "/api/stats/latency?$r&by=model"
-  echo "/api/stats/latency?$r&by=provider"
-  echo "/api/stats/errors?$r&by=status_class"
-  echo "/api/stats/errors?$r&by=provider"
-  echo "/api/stats/errors?$r&by=model"
-  echo "/api/stats/comparison?$r&against=previous"
-  echo "/api/stats/efficiency?$r&by=model"
-  echo "/api/stats/efficiency?$r&by=provider"
-  echo "/api/stats/hourly?$r"
-  echo "/api/stats/hourly/models?$r"
-}
-# the table rows "| path | p50 .., p99 .. |" of every analytics read (BENCH_ANALYTICS_REQUESTS each, default 100)
-analytics_rows() {
-  local path
-  for path in $(analytics_paths "$1" "$2"); do
-    echo "| \`${path#/api/stats/}\` | $(latency "$path" "${BENCH_ANALYTICS_REQUESTS:-100}") |"
-  done
-}
 LIVE_CACHE=PT0S start_server P1D   # its first tick writes the hour buckets the analytics' live part relies on
 for _ in $(seq 1 600); do grep -q 'kind=tick status=' "$BENCH_DIR/serve.err" && break; sleep 0.1; done
 FROM30=$(sql "SELECT (now() AT TIME ZONE 'UTC')::date - 29")

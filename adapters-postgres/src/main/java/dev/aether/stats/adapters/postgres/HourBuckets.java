@@ -136,22 +136,32 @@ final class HourBuckets {
         SELECT cut.i, %2$s, sum(s.fallback_count) AS fallback_count
           FROM cut JOIN stats_hourly s ON s.hour >= cut.f AND s.hour < cut.b
          GROUP BY cut.i
+      ), models AS (
+        -- distinct counts over the union of both parts, one grouping pass (a subquery per window scanned
+        -- the whole tail once per window: quadratic for a run of hundreds of hour windows)
+        SELECT v.i, count(DISTINCT v.model) AS unique_models FROM (
+            SELECT t.i, t.model FROM tail t
+            UNION ALL
+            SELECT cut.i, m.model FROM cut JOIN stats_hourly_model m ON m.hour >= cut.f AND m.hour < cut.b) v
+         GROUP BY v.i
+      ), providers AS (
+        SELECT v.i, count(DISTINCT v.provider) AS unique_providers FROM (
+            SELECT t.i, t.provider FROM tail t
+            UNION ALL
+            SELECT cut.i, p.provider FROM cut JOIN stats_hourly_provider p ON p.hour >= cut.f AND p.hour < cut.b) v
+         GROUP BY v.i
       )
       SELECT cut.i,
         %3$s,
         coalesce(fb.fallback_count, 0) + coalesce(stored.fallback_count, 0) AS fallback_count,
-        (SELECT count(DISTINCT v.model) FROM (
-            SELECT t.model FROM tail t WHERE t.i = cut.i
-            UNION ALL
-            SELECT m.model FROM stats_hourly_model m WHERE m.hour >= cut.f AND m.hour < cut.b) v) AS unique_models,
-        (SELECT count(DISTINCT v.provider) FROM (
-            SELECT t.provider FROM tail t WHERE t.i = cut.i
-            UNION ALL
-            SELECT p.provider FROM stats_hourly_provider p WHERE p.hour >= cut.f AND p.hour < cut.b) v) AS unique_providers
+        coalesce(models.unique_models, 0) AS unique_models,
+        coalesce(providers.unique_providers, 0) AS unique_providers
       FROM cut
       LEFT JOIN live ON live.i = cut.i
       LEFT JOIN stored ON stored.i = cut.i
       LEFT JOIN fb ON fb.i = cut.i
+      LEFT JOIN models ON models.i = cut.i
+      LEFT JOIN providers ON providers.i = cut.i
       ORDER BY cut.i
       """.formatted(UsageFigures.SELECT_LIST, sums("s", ADDITIVE), added("live", "stored", ADDITIVE));
 

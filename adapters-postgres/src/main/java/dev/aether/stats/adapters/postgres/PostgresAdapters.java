@@ -18,6 +18,7 @@ import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
+import dev.aether.stats.domain.port.StoredDayState;
 import dev.aether.stats.domain.port.TickLease;
 import dev.aether.stats.domain.port.UserDailyStatsReader;
 import io.vertx.core.Vertx;
@@ -121,6 +122,10 @@ public final class PostgresAdapters {
 
   public HourBucketState hourBucketState() {
     return new PgHourBucketState(pool);
+  }
+
+  public StoredDayState storedDayState() {
+    return new PgStoredDayState(pool);
   }
 
   public PeriodUsageReader periodUsageReader() {

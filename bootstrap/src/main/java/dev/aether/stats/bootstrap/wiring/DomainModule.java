@@ -22,6 +22,7 @@ import dev.aether.stats.domain.port.BreakdownReader;
 import dev.aether.stats.domain.port.HourBucketState;
 import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.PeriodUsageReader;
+import dev.aether.stats.domain.port.StoredDayState;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.port.TickLease;
@@ -35,6 +36,7 @@ import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
 import dev.aether.stats.domain.cache.CachedLiveReads;
 import dev.aether.stats.domain.cache.ClosedHoursReuse;
+import dev.aether.stats.domain.cache.StoredDaysReuse;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -106,9 +108,12 @@ interface DomainModule {
   @Singleton
   static AnalyticsQueries analyticsQueries(StatsQueries stats, DailyStatsReader daily, BreakdownReader breakdowns,
       LatencyHistogramReader histograms, PeriodUsageReader periods, HourlyQueries hours, HourBucketState buckets,
-      BusinessCalendar calendar, Clock clock) {
-    // today's closed hours are aggregated once per state of their hour buckets, not on every request
-    return new AnalyticsQueries(stats, daily, ClosedHoursReuse.breakdowns(breakdowns, buckets, clock),
-        ClosedHoursReuse.histograms(histograms, buckets, clock), periods, hours, calendar);
+      StoredDayState storedDays, BusinessCalendar calendar, Clock clock) {
+    // today's closed hours are aggregated once per state of their hour buckets, and the stored days' rows
+    // read once per state of those days, not on every request
+    return new AnalyticsQueries(stats, daily,
+        StoredDaysReuse.breakdowns(ClosedHoursReuse.breakdowns(breakdowns, buckets, clock), storedDays, clock),
+        StoredDaysReuse.histograms(ClosedHoursReuse.histograms(histograms, buckets, clock), storedDays, clock),
+        periods, hours, calendar);
   }
 }

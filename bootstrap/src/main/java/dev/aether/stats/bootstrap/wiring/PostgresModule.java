@@ -23,6 +23,7 @@ import dev.aether.stats.domain.port.HourBucketState;
 import dev.aether.stats.domain.port.LatencyHistogramReader;
 import dev.aether.stats.domain.port.PeriodUsageReader;
 import dev.aether.stats.domain.port.PingDatabase;
+import dev.aether.stats.domain.port.StoredDayState;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.port.TickLease;
@@ -125,6 +126,11 @@ interface PostgresModule {
   @Provides
   static HourBucketState hourBucketState(PostgresAdapters a) {
     return a.hourBucketState();
+  }
+
+  @Provides
+  static StoredDayState storedDayState(PostgresAdapters a) {
+    return a.storedDayState();
   }
 
   @Provides
