@@ -9,10 +9,6 @@
 # 40 minutes of a full run; the figures say how many usage rows the last 24 hours hold at that moment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BENCH_DIR=$PWD/bench/data
-JAR=bootstrap/target/aether-stats.jar
-TOKEN=bench-token-0123456789abcdef
-PORT=${BENCH_HTTP_PORT:-18080}
 OUT=bench/results.md
 
 # shellcheck source=bench/lib.sh

@@ -1,4 +1,10 @@
-# Shared by bench/run.sh and bench/scaling.sh (sourced, not run). Expects BENCH_DIR, JAR, TOKEN and PORT.
+# Shared by bench/run.sh, bench/analytics.sh and bench/scaling.sh (sourced from the repository's root, not run).
+# The jar, the admin token and the port every script uses; BENCH_DIR is where the embedded database lives
+# (scaling.sh sets one per traffic factor).
+BENCH_DIR=$PWD/bench/data
+JAR=bootstrap/target/aether-stats.jar
+TOKEN=bench-token-0123456789abcdef
+PORT=${BENCH_HTTP_PORT:-18080}
 
 # installs a missing tool with apt-get (the bench machines are fresh Debian boxes, run as root)
 need() {

@@ -25,10 +25,6 @@ cd "$(dirname "$0")/.."
 DAYS=${1:-90}
 ROWS=${2:-50000}
 USERS=${3:-1000}
-BENCH_DIR=$PWD/bench/data
-JAR=bootstrap/target/aether-stats.jar
-TOKEN=bench-token-0123456789abcdef
-PORT=${BENCH_HTTP_PORT:-18080}
 OUT=bench/results.md
 
 # shellcheck source=bench/lib.sh

@@ -13,9 +13,6 @@ cd "$(dirname "$0")/.."
 DAYS=${1:-30}
 ROWS=${2:-20000}
 USERS=${3:-1000}
-JAR=bootstrap/target/aether-stats.jar
-TOKEN=bench-token-0123456789abcdef
-PORT=${BENCH_HTTP_PORT:-18080}
 OUT=bench/results.md
 # shellcheck source=bench/lib.sh
 . bench/lib.sh

@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
 final class HourBuckets {
   private HourBuckets() {}
 
+  /** Whether the bucket {@code alias} covers its whole hour (complete), as a SQL condition. */
+  static String complete(String alias) {
+    return alias + ".covers_until = " + alias + ".hour + interval '1 hour'";
+  }
+
   /** The additive figures, under the stats tables' column names, that both parts have. */
   static final List<String> ADDITIVE = List.of("total_requests", "error_requests", "input_tokens",
       "output_tokens", "cache_creation_tokens", "cache_read_tokens", "total_cost", "actual_total_cost",
@@ -59,8 +64,7 @@ final class HourBuckets {
         SELECT w.i, w.ws, w.we, w.f,
                coalesce((SELECT min(g.h)
                            FROM generate_series(w.f, w.e - interval '1 hour', interval '1 hour') AS g(h)
-                          WHERE NOT EXISTS (SELECT 1 FROM stats_hourly s
-                                             WHERE s.hour = g.h AND s.covers_until = s.hour + interval '1 hour')),
+                          WHERE NOT EXISTS (SELECT 1 FROM stats_hourly s WHERE s.hour = g.h AND %2$s)),
                         greatest(w.e, w.f)) AS c
           FROM w
       ), cut AS MATERIALIZED (
@@ -76,7 +80,7 @@ final class HourBuckets {
                 SELECT %1$s FROM usage x WHERE x.created_at >= cut.ws AND x.created_at < least(cut.f, cut.we)
                 UNION ALL
                 SELECT %1$s FROM usage x WHERE x.created_at >= cut.p AND x.created_at < cut.we) t
-      )""".formatted(USAGE_COLUMNS);
+      )""".formatted(USAGE_COLUMNS, complete("s"));
 
   /**
    * CTE fb: per window, the requests with more than one executed attempt whose first executed attempt

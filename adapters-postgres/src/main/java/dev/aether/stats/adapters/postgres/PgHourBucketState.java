@@ -9,8 +9,8 @@ import java.util.concurrent.CompletionStage;
 
 /** The complete stats_hourly buckets of a range of hours (the rule of {@link HourBuckets}): a primary-key range scan. */
 final class PgHourBucketState implements HourBucketState {
-  private static final String QUERY = "SELECT count(*) AS n, max(updated_at) AS newest FROM stats_hourly"
-      + " WHERE hour >= $1 AND hour < $2 AND covers_until = hour + interval '1 hour'";
+  private static final String QUERY = "SELECT count(*) AS n, max(s.updated_at) AS newest FROM stats_hourly s"
+      + " WHERE s.hour >= $1 AND s.hour < $2 AND " + HourBuckets.complete("s");
 
   private final Pool pool;
 

@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** stats_hourly rows, or the same figures computed from usage (and request_candidates) in one statement. */
+/**
+ * Complete stats_hourly rows, or the same figures live in one statement: the hour in progress at the last
+ * tick from its partial bucket plus the rows after it, other hours from usage (and request_candidates).
+ */
 final class PgHourlyStatsReader implements HourlyStatsReader {
   /** Complete buckets only: a partial one (the hour in progress at the last tick) lacks the hour's later rows. */
-  private static final String STORED = "SELECT * FROM stats_hourly WHERE hour >= $1 AND hour < $2"
-      + " AND covers_until = hour + interval '1 hour' ORDER BY hour";
+  private static final String STORED = "SELECT * FROM stats_hourly s WHERE s.hour >= $1 AND s.hour < $2 AND "
+      + HourBuckets.complete("s") + " ORDER BY s.hour";
 
   /**
-   * Up to this many hours, requests are looked up one by one (see {@link #LOOKUP}); a longer run too when
+   * Up to this many hours, requests are looked up one by one (see {@link #LIVE_SHORT}); a longer run too when
    * it holds at most {@link #LOOKUP_ATTEMPTS} attempts (the hours from the current one to the end
    * of today: a 30-day hourly read's last run, 17 hours of which only the first has rows, grouped 48 hours
    * of attempts instead, 3 s on the benchmark's 1 million rows a day); else they are grouped.
@@ -45,7 +48,7 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
    */
   private static final String LIVE_SHORT = HourBuckets.DAILY;
 
-  /** For a long run: every attempt of the run and 24 hours either side, grouped, all from usage. */
+  /** For a long run, all from usage: every attempt of the run and 24 hours either side, grouped. */
   private static final String GROUPED = """
         SELECT rc.request_id, min(rc.created_at) AS first_at
         FROM request_candidates rc
@@ -57,14 +60,13 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
       """;
 
   /**
-   * Per bucket of the bounds array $1 (UTC hours):
+   * A long run, per bucket of the bounds array $1 (UTC hours):
    * the usage figures, distinct models and providers, and the fallback count (requests whose first
    * executed attempt falls in the bucket and that have more than one executed attempt; attempts are read
    * a fixed 24 hours beyond each end, as stats_materialize_days does, so that a request straddling a
    * boundary is seen whole and the session time zone plays no part).
    */
-  private static String live(String attempts) {
-    return """
+  private static final String LIVE_LONG = """
       WITH figures AS (
         SELECT %s AS i, %s,
           count(DISTINCT u.model) AS unique_models,
@@ -81,10 +83,7 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
       )
       SELECT coalesce(f.i, fb.i) AS i, f.*, coalesce(fb.fallback_count, 0) AS fallback_count
       FROM figures f FULL JOIN fallbacks fb ON fb.i = f.i
-      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE, attempts);
-  }
-
-  private static final String LIVE_LONG = live(GROUPED);
+      """.formatted(DayRows.BUCKET, UsageFigures.SELECT_LIST, DayRows.RANGE, GROUPED);
 
   private final Pool pool;
   private final int lookupAttempts;
@@ -112,7 +111,7 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
         .toCompletionStage();
   }
 
-  /** Hours not materialized yet: straight from usage (they are not in a bucket, by definition). */
+  /** Hours without a complete bucket: a short run as the live days are read, a long one from usage. */
   @Override
   public CompletionStage<List<HourlyStats>> live(HourRange hours) {
     Future<String> query = hours.size() <= LOOKUP_HOURS ? Future.succeededFuture(LIVE_SHORT)
@@ -138,7 +137,7 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
 
   @Override
   public CompletionStage<java.util.Optional<java.time.Instant>> newestStoredHour() {
-    return pool.query("SELECT max(hour) AS newest FROM stats_hourly WHERE covers_until = hour + interval '1 hour'").execute()
+    return pool.query("SELECT max(s.hour) AS newest FROM stats_hourly s WHERE " + HourBuckets.complete("s")).execute()
         .map(rows -> java.util.Optional.ofNullable(Sql.instant(rows.iterator().next(), "newest")))
         .toCompletionStage();
   }
