@@ -64,7 +64,9 @@ final class HourBuckets {
         SELECT w.i, w.ws, w.we, w.f,
                coalesce((SELECT min(g.h)
                            FROM generate_series(w.f, w.e - interval '1 hour', interval '1 hour') AS g(h)
-                          WHERE NOT EXISTS (SELECT 1 FROM stats_hourly s WHERE s.hour = g.h AND %2$s)),
+                          -- the range bound keeps this an index range scan (else a hash of every bucket)
+                          WHERE NOT EXISTS (SELECT 1 FROM stats_hourly s
+                                             WHERE s.hour = g.h AND s.hour >= w.f AND s.hour < w.e AND %2$s)),
                         greatest(w.e, w.f)) AS c
           FROM w
       ), cut AS MATERIALIZED (

@@ -5,12 +5,14 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** The complete stats_hourly buckets of a range of hours (the rule of {@link HourBuckets}): a primary-key range scan. */
+/** The stats_hourly buckets of a range of hours (complete by the rule of {@link HourBuckets}): a primary-key range scan. */
 final class PgHourBucketState implements HourBucketState {
-  private static final String QUERY = "SELECT count(*) AS n, max(s.updated_at) AS newest FROM stats_hourly s"
-      + " WHERE s.hour >= $1 AND s.hour < $2 AND " + HourBuckets.complete("s");
+  private static final String QUERY = "SELECT s.hour, s.covers_until, s.updated_at, " + HourBuckets.complete("s")
+      + " AS complete FROM stats_hourly s WHERE s.hour >= $1 AND s.hour < $2 ORDER BY s.hour";
 
   private final Pool pool;
 
@@ -19,11 +21,15 @@ final class PgHourBucketState implements HourBucketState {
   }
 
   @Override
-  public CompletionStage<State> of(Instant from, Instant to) {
+  public CompletionStage<List<Bucket>> of(Instant from, Instant to) {
     return pool.preparedQuery(QUERY).execute(Tuple.of(Sql.ts(from), Sql.ts(to)))
         .map(rows -> {
-          Row r = rows.iterator().next();
-          return new State(r.getLong("n"), Sql.instant(r, "newest"));
+          List<Bucket> out = new ArrayList<>(rows.size());
+          for (Row r : rows) {
+            out.add(new Bucket(Sql.instant(r, "hour"), Sql.instant(r, "covers_until"), r.getBoolean("complete"),
+                Sql.instant(r, "updated_at")));
+          }
+          return out;
         })
         .toCompletionStage();
   }

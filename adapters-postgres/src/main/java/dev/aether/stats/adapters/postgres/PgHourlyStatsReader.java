@@ -111,21 +111,15 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
         .toCompletionStage();
   }
 
-  /** Hours without a complete bucket: a short run as the live days are read, a long one from usage. */
+  /**
+   * Hours without a complete bucket, up to the last one with a row ({@link HoursWithRows}; the later ones
+   * are empty): a short run as the live days are read, a long one from usage.
+   */
   @Override
   public CompletionStage<List<HourlyStats>> live(HourRange hours) {
-    Future<String> query = hours.size() <= LOOKUP_HOURS ? Future.succeededFuture(LIVE_SHORT)
-        : pool.preparedQuery(ATTEMPTS_UP_TO)
-            .execute(Tuple.of(Sql.ts(hours.from()), Sql.ts(hours.to()), (long) lookupAttempts))
-            .map(rows -> rows.iterator().next().getBoolean("few") ? LIVE_SHORT : LIVE_LONG);
-    return query.compose(sql -> pool.preparedQuery(sql)
-        .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(hours))))
-        .map(rows -> {
-          HourlyStats[] byHour = new HourlyStats[hours.size()];
-          for (Row r : rows) {
-            int i = DayRows.liveIndex(r);
-            byHour[i] = hourly(hours.hour(i), r, Source.LIVE);
-          }
+    return HoursWithRows.of(pool, hours)
+        .compose(used -> used.isEmpty() ? Future.succeededFuture(new HourlyStats[hours.size()]) : read(used.get(), hours))
+        .map(byHour -> {
           List<HourlyStats> out = new ArrayList<>(byHour.length);
           for (int i = 0; i < byHour.length; i++) {
             out.add(byHour[i] != null ? byHour[i] : HourlyStats.empty(hours.hour(i), Source.LIVE));
@@ -133,6 +127,24 @@ final class PgHourlyStatsReader implements HourlyStatsReader {
           return out;
         })
         .toCompletionStage();
+  }
+
+  /** The hours of {@code used} (a run starting where {@code hours} starts), by index into {@code hours}. */
+  private Future<HourlyStats[]> read(HourRange used, HourRange hours) {
+    Future<String> query = used.size() <= LOOKUP_HOURS ? Future.succeededFuture(LIVE_SHORT)
+        : pool.preparedQuery(ATTEMPTS_UP_TO)
+            .execute(Tuple.of(Sql.ts(used.from()), Sql.ts(used.to()), (long) lookupAttempts))
+            .map(rows -> rows.iterator().next().getBoolean("few") ? LIVE_SHORT : LIVE_LONG);
+    return query.compose(sql -> pool.preparedQuery(sql)
+        .execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(used))))
+        .map(rows -> {
+          HourlyStats[] byHour = new HourlyStats[hours.size()];
+          for (Row r : rows) {
+            int i = DayRows.liveIndex(r);
+            byHour[i] = hourly(hours.hour(i), r, Source.LIVE);
+          }
+          return byHour;
+        });
   }
 
   @Override

@@ -9,10 +9,12 @@ import java.util.concurrent.CompletionStage;
 /** Counts users (soft-deleted ones excluded, as the summary does) and API keys, in one statement. */
 final class PgLoadUserCounts implements LoadUserCounts {
   static final String SQL = """
-      SELECT (SELECT count(*) FROM users WHERE NOT is_deleted) AS total_users,
-             (SELECT count(*) FROM users WHERE is_active AND NOT is_deleted) AS active_users,
-             (SELECT count(*) FROM api_keys) AS total_api_keys,
-             (SELECT count(*) FROM api_keys WHERE is_active) AS active_api_keys""";
+      SELECT u.total_users, u.active_users, k.total_api_keys, k.active_api_keys
+        FROM (SELECT count(*) FILTER (WHERE NOT is_deleted) AS total_users,
+                     count(*) FILTER (WHERE is_active AND NOT is_deleted) AS active_users
+                FROM users) u,
+             (SELECT count(*) AS total_api_keys, count(*) FILTER (WHERE is_active) AS active_api_keys
+                FROM api_keys) k""";
 
   private final Pool pool;
 

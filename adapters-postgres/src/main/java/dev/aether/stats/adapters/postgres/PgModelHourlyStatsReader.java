@@ -4,6 +4,7 @@ import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.model.ModelHourlyStats;
 import dev.aether.stats.domain.model.Source;
 import dev.aether.stats.domain.port.ModelHourlyStatsReader;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -41,9 +42,11 @@ final class PgModelHourlyStatsReader implements ModelHourlyStatsReader {
         .toCompletionStage();
   }
 
+  /** Up to the last hour with a row ({@link HoursWithRows}): the later ones have no model rows. */
   @Override
   public CompletionStage<List<ModelHourlyStats>> live(HourRange hours) {
-    return pool.preparedQuery(LIVE).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(hours)))
+    return HoursWithRows.of(pool, hours).compose(used -> used.isEmpty() ? Future.<List<ModelHourlyStats>>succeededFuture(List.of())
+        : pool.preparedQuery(LIVE).execute(Tuple.tuple().addArrayOfOffsetDateTime(Sql.bounds(used.get())))
         .map(rows -> {
           List<ModelHourlyStats> out = new ArrayList<>();
           for (Row r : rows) {
@@ -51,7 +54,7 @@ final class PgModelHourlyStatsReader implements ModelHourlyStatsReader {
                 PgModelDailyStatsReader.modelFigures(r), Source.LIVE));
           }
           return out;
-        })
+        }))
         .toCompletionStage();
   }
 }

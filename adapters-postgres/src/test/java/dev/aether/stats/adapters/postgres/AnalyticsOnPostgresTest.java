@@ -57,11 +57,13 @@ class AnalyticsOnPostgresTest {
   static AnalyticsQueries analytics;
   static StatsQueries stats;
   static BusinessCalendar calendar;
+  /** The rows' source: subclasses add rows with it (its ids go on). */
+  static RandomGateway gateway;
 
   @BeforeAll
   static void fill() throws Exception {
     app = new PgTestApp(DB.url());
-    RandomGateway gateway = new RandomGateway(20261202L);
+    gateway = new RandomGateway(20261202L);
     try (Connection c = DB.connect()) {
       gateway.users(c, 12);
       gateway.usage(c, LocalDate.of(2026, 3, 2), TODAY, 120, d -> d.getDayOfMonth() == 6);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,14 @@ final class RandomGateway {
   static final String[][] MODELS = {
       {"gpt-4o", "openai"}, {"gpt-4o-mini", "openai"}, {"claude-sonnet", "anthropic"},
       {"claude-haiku", "anthropic"}, {"gemini-pro", "google"}, {"gpt-4o", "azure"}};
+
+  private static final String USAGE_INSERT = "INSERT INTO usage (id, user_id, api_key_id, request_id, provider,"
+      + " model, input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens,"
+      + " input_cost_usd, output_cost_usd, cache_creation_cost_usd, cache_read_cost_usd, total_cost_usd,"
+      + " actual_total_cost_usd, status_code, error_message, response_time_ms, status, created_at,"
+      + " first_byte_time_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  private static final String ATTEMPT_INSERT = "INSERT INTO request_candidates (id, request_id, user_id,"
+      + " candidate_index, retry_index, status, status_code, created_at) VALUES (?,?,?,?,?,?,?,?)";
 
   private final Random random;
   final List<String> users = new ArrayList<>();
@@ -66,13 +75,8 @@ final class RandomGateway {
    */
   void usage(Connection c, LocalDate first, LocalDate last, int perDay, java.util.function.Predicate<LocalDate> emptyDay)
       throws SQLException {
-    try (PreparedStatement u = c.prepareStatement("INSERT INTO usage (id, user_id, api_key_id, request_id, provider,"
-             + " model, input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens,"
-             + " input_cost_usd, output_cost_usd, cache_creation_cost_usd, cache_read_cost_usd, total_cost_usd,"
-             + " actual_total_cost_usd, status_code, error_message, response_time_ms, status, created_at,"
-             + " first_byte_time_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-         PreparedStatement a = c.prepareStatement("INSERT INTO request_candidates (id, request_id, user_id,"
-             + " candidate_index, retry_index, status, status_code, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement u = c.prepareStatement(USAGE_INSERT);
+         PreparedStatement a = c.prepareStatement(ATTEMPT_INSERT)) {
       for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
         if (emptyDay.test(d)) {
           continue;
@@ -85,6 +89,18 @@ final class RandomGateway {
           Instant at = Instant.ofEpochSecond(dayStart + second, random.nextInt(1_000_000) * 1000L);
           addUsage(u, a, at);
         }
+      }
+      u.executeBatch();
+      a.executeBatch();
+    }
+  }
+
+  /** {@code n} rows created at random instants of [from, to), of the users already added. */
+  void usageBetween(Connection c, Instant from, Instant to, int n) throws SQLException {
+    try (PreparedStatement u = c.prepareStatement(USAGE_INSERT); PreparedStatement a = c.prepareStatement(ATTEMPT_INSERT)) {
+      long micros = Duration.between(from, to).toNanos() / 1000;
+      for (int i = 0; i < n; i++) {
+        addUsage(u, a, from.plusNanos((long) (random.nextDouble() * micros) * 1000));
       }
       u.executeBatch();
       a.executeBatch();

@@ -35,7 +35,7 @@ import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import jakarta.inject.Singleton;
 import dev.aether.stats.domain.cache.CachedLiveReads;
-import dev.aether.stats.domain.cache.ClosedHoursReuse;
+import dev.aether.stats.domain.cache.CoveredHoursReuse;
 import dev.aether.stats.domain.cache.StoredDaysReuse;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,11 +109,11 @@ interface DomainModule {
   static AnalyticsQueries analyticsQueries(StatsQueries stats, DailyStatsReader daily, BreakdownReader breakdowns,
       LatencyHistogramReader histograms, PeriodUsageReader periods, HourlyQueries hours, HourBucketState buckets,
       StoredDayState storedDays, BusinessCalendar calendar, Clock clock) {
-    // today's closed hours are aggregated once per state of their hour buckets, and the stored days' rows
+    // the live days' rows that hour buckets cover are aggregated once per bucket write, the stored days' rows
     // read once per state of those days, not on every request
     return new AnalyticsQueries(stats, daily,
-        StoredDaysReuse.breakdowns(ClosedHoursReuse.breakdowns(breakdowns, buckets, clock), storedDays, clock),
-        StoredDaysReuse.histograms(ClosedHoursReuse.histograms(histograms, buckets, clock), storedDays, clock),
+        StoredDaysReuse.breakdowns(CoveredHoursReuse.breakdowns(breakdowns, buckets, clock), storedDays, clock),
+        StoredDaysReuse.histograms(CoveredHoursReuse.histograms(histograms, buckets, clock), storedDays, clock),
         periods, hours, calendar);
   }
 }

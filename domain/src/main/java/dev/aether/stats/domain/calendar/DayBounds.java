@@ -2,6 +2,7 @@ package dev.aether.stats.domain.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,5 +44,27 @@ public record DayBounds(DayRange range, List<Instant> bounds) {
   public int indexOfStart(Instant dayStart) {
     int i = bounds.indexOf(dayStart);
     return i < bounds.size() - 1 ? i : -1;
+  }
+
+  /**
+   * The part of these days in [from, to) (start <= from < to <= end): the days it overlaps, their bounds
+   * cut at from and to. A read of the slices of a split range sums to the read of the range.
+   */
+  public DayBounds slice(Instant from, Instant to) {
+    if (from.isBefore(start()) || to.isAfter(end()) || !from.isBefore(to)) {
+      throw new IllegalArgumentException("[" + from + ", " + to + ") is not a part of [" + start() + ", " + end() + ")");
+    }
+    int first = 0;
+    while (!bounds.get(first + 1).isAfter(from)) {
+      first++;
+    }
+    int last = first;
+    while (bounds.get(last + 1).isBefore(to)) {
+      last++;
+    }
+    List<Instant> cut = new ArrayList<>(bounds.subList(first, last + 2));
+    cut.set(0, from);
+    cut.set(cut.size() - 1, to);
+    return new DayBounds(new DayRange(day(first), day(last)), cut);
   }
 }

@@ -1,16 +1,21 @@
 package dev.aether.stats.domain.port;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Which hours have a complete bucket in stats_hourly (covering the whole hour), and when the newest of
- * them was written: a live result over those hours may be reused until one of them is rewritten.
+ * The stats_hourly buckets of a range of hours: which rows each covers and when it was written. A live
+ * result over covered rows may be reused until their bucket is rewritten (the ticks rewrite an hour whose
+ * rows changed, and the current hour's bucket at every tick).
  */
 public interface HourBucketState {
-  /** The complete buckets among the UTC hours starting in [from, to). */
-  CompletionStage<State> of(Instant from, Instant to);
+  /** The buckets of the UTC hours starting in [from, to), in hour order. */
+  CompletionStage<List<Bucket>> of(Instant from, Instant to);
 
-  /** {@code newestWrite} is null when there is no complete bucket. */
-  record State(long completeHours, Instant newestWrite) {}
+  /**
+   * One bucket: it holds the usage rows created in [hour, coversUntil); {@code complete} when that is the
+   * whole hour, partial (the hour was in progress when it was written) otherwise.
+   */
+  record Bucket(Instant hour, Instant coversUntil, boolean complete, Instant written) {}
 }

@@ -181,6 +181,31 @@ public abstract class HourlyContract {
   }
 
   /**
+   * A live run reaching past the rows (the rest of today): its later hours are answered empty, and a request
+   * whose attempts come after every usage row still counts on the hour of its first one. r4 (16:00) is the
+   * last usage row; the attempts are at 18:59:50 and 19:00:20.
+   */
+  @Test
+  void aLiveRunPastTheLastRowAnswersEveryHourAndCountsLaterAttempts() {
+    fx.data().addCandidate(new CandidateRow("c1", "req-late", 0, 0, "failed", Instant.parse("2026-03-18T18:59:50Z")));
+    fx.data().addCandidate(new CandidateRow("c2", "req-late", 1, 0, "success", Instant.parse("2026-03-18T19:00:20Z")));
+    HourRange run = new HourRange(Instant.parse("2026-03-18T16:00:00Z"), Instant.parse("2026-03-18T22:00:00Z"));
+
+    List<HourlyStats> live = await(fx.ports().hourlyStats().live(run));
+    assertEquals(run.hours(), live.stream().map(HourlyStats::hour).toList());
+    assertEquals(List.of(1L, 0L, 0L, 0L, 0L, 0L), live.stream().map(h -> h.totals().totalRequests()).toList());
+    assertEquals(List.of(0L, 0L, 1L, 0L, 0L, 0L), live.stream().map(HourlyStats::fallbackCount).toList());
+    assertEquals(List.of("model-c"), await(fx.ports().modelHourlyStats().live(run)).stream()
+        .map(ModelHourlyStats::model).toList());
+
+    HourRange empty = new HourRange(Instant.parse("2026-03-19T00:00:00Z"), Instant.parse("2026-03-19T03:00:00Z"));
+    List<HourlyStats> none = await(fx.ports().hourlyStats().live(empty));
+    assertEquals(empty.hours(), none.stream().map(HourlyStats::hour).toList());
+    assertEquals(List.of(0L, 0L, 0L), none.stream().map(h -> h.totals().totalRequests()).toList());
+    assertEquals(List.of(), await(fx.ports().modelHourlyStats().live(empty)));
+  }
+
+  /**
    * A bucket written up to an instant inside its hour (the timer's current hour) holds only the rows created
    * before that instant: it is no hour's stored figures (nor the newest stored hour), the change detection
    * asks for it again once the hour is watched, and a write with every row makes it complete.
