@@ -47,8 +47,8 @@ backfill_s() {
   STATS_DATABASE_URL="$DB_URL" java -jar "$JAR" backfill "$@" >/dev/null 2>>"$BENCH_DIR/backfill.err"
   sql "SELECT round(extract(epoch FROM finished_at - started_at)::numeric, 2) FROM stats_rollup_runs ORDER BY id DESC LIMIT 1"
 }
-# durations (ms) of the timer's succeeded ticks logged from line $1 of serve.err on, ascending
-tick_ms() { tail -n +"$1" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | sort -n | tr '\n' ' '; }
+# durations (ms) of the timer's succeeded ticks logged from line $1 of serve.err on, in the order they ran
+tick_ms() { tail -n +"$1" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | tr '\n' ' '; }
 # p50 / p99 of single requests to $1, one after the other ($2 of them, default 200)
 latency() {
   local i
