@@ -31,8 +31,8 @@ import java.util.function.Function;
  *
  * <p>A part is reused under the rule the hour buckets follow: only until one of its buckets is rewritten
  * (the ticks rewrite an hour whose rows changed, and the current hour's partial bucket at every tick). Its
- * figures are then those of the usage rows when the bucket was written, as a daily or today read takes
- * them from the buckets. A read whose first day does not start on a UTC hour (zones like +05:30) is not
+ * figures are then those of the usage rows at the first request after that write, close to what a daily or
+ * today read takes from the buckets. A read whose first day does not start on a UTC hour (zones like +05:30) is not
  * split. Consumers sum rows per key, so a key that has rows in several parts is counted once, in full.
  */
 public final class CoveredHoursReuse {
@@ -45,8 +45,7 @@ public final class CoveredHoursReuse {
   private CoveredHoursReuse() {}
 
   public static BreakdownReader breakdowns(BreakdownReader delegate, HourBucketState buckets, Clock clock) {
-    record Key(Breakdown breakdown, DayBounds part, Instant written) {}
-    Kept<Key, BreakdownRow> kept = new Kept<>(clock);
+    Kept<BreakdownRow> kept = new Kept<>(clock);
     return new BreakdownReader() {
       @Override
       public CompletionStage<List<BreakdownRow>> stored(Breakdown breakdown, DayBounds days) {
@@ -60,16 +59,14 @@ public final class CoveredHoursReuse {
 
       @Override
       public CompletionStage<List<BreakdownRow>> live(Breakdown breakdown, DayBounds days) {
-        return split(days, buckets, clock, d -> delegate.live(breakdown, d), (results, part, written) ->
-            results.get(new Key(breakdown, part, written), () -> delegate.live(breakdown, part)), kept);
+        return split(breakdown, days, buckets, clock, d -> delegate.live(breakdown, d), kept);
       }
     };
   }
 
   public static LatencyHistogramReader histograms(LatencyHistogramReader delegate, HourBucketState buckets,
       Clock clock) {
-    record Key(LatencyDimension dimension, DayBounds part, Instant written) {}
-    Kept<Key, HistogramBucket> kept = new Kept<>(clock);
+    Kept<HistogramBucket> kept = new Kept<>(clock);
     return new LatencyHistogramReader() {
       @Override
       public CompletionStage<List<HistogramBucket>> stored(LatencyDimension dimension, DayBounds days) {
@@ -78,31 +75,28 @@ public final class CoveredHoursReuse {
 
       @Override
       public CompletionStage<List<HistogramBucket>> live(LatencyDimension dimension, DayBounds days) {
-        return split(days, buckets, clock, d -> delegate.live(dimension, d), (results, part, written) ->
-            results.get(new Key(dimension, part, written), () -> delegate.live(dimension, part)), kept);
+        return split(dimension, days, buckets, clock, d -> delegate.live(dimension, d), kept);
       }
     };
   }
 
+  /** A covered part's key: what is read (a breakdown, a latency dimension), its bounds, its newest bucket write. */
+  private record Part(Object what, DayBounds bounds, Instant written) {}
+
   /** The reused parts: complete ones and partial ones apart, as they are superseded at different paces. */
-  private record Kept<K, T>(RecentResults<K, List<T>> complete, RecentResults<K, List<T>> partial) {
+  private record Kept<T>(RecentResults<Part, List<T>> complete, RecentResults<Part, List<T>> partial) {
     Kept(Clock clock) {
       this(new RecentResults<>(clock, KEEP_COMPLETE), new RecentResults<>(clock, KEEP_PARTIAL, MAX_PARTIAL_KEYS));
     }
   }
 
-  /** The read of one covered part, through {@code results}, under the newest write of its buckets. */
-  interface CoveredRead<K, T> {
-    CompletionStage<List<T>> read(RecentResults<K, List<T>> results, DayBounds part, Instant written);
-  }
-
   /**
-   * {@code days} read as up to three parts: the rows in complete buckets, the rows in the partial bucket
-   * after them (each through {@code covered}, reusable), and the rest (through {@code read}); all of it
-   * through {@code read} when the buckets cover none of it.
+   * {@code days} of {@code what} read as up to three parts: the rows in complete buckets, the rows in the
+   * partial bucket after them (each through {@code read} once, then kept), and the rest (through
+   * {@code read} every time); all of it through {@code read} when the buckets cover none of it.
    */
-  static <K, T> CompletionStage<List<T>> split(DayBounds days, HourBucketState buckets, Clock clock,
-      Function<DayBounds, CompletionStage<List<T>>> read, CoveredRead<K, T> covered, Kept<K, T> kept) {
+  private static <T> CompletionStage<List<T>> split(Object what, DayBounds days, HourBucketState buckets,
+      Clock clock, Function<DayBounds, CompletionStage<List<T>>> read, Kept<T> kept) {
     Instant start = days.start();
     Instant to = min(HourRange.floor(days.end()), HourRange.floor(clock.instant()).plus(Duration.ofHours(1)));
     if (!HourRange.isWholeHour(start) || !to.isAfter(start)) {
@@ -118,10 +112,12 @@ public final class CoveredHoursReuse {
       }
       List<CompletionStage<List<T>>> parts = new ArrayList<>(3);
       if (complete.isAfter(start)) {
-        parts.add(covered.read(kept.complete(), days.slice(start, complete), coverage.newestComplete()));
+        DayBounds part = days.slice(start, complete);
+        parts.add(kept.complete().get(new Part(what, part, coverage.newestComplete()), () -> read.apply(part)));
       }
       if (coveredUntil.isAfter(complete)) {
-        parts.add(covered.read(kept.partial(), days.slice(complete, coveredUntil), partial.written()));
+        DayBounds part = days.slice(complete, coveredUntil);
+        parts.add(kept.partial().get(new Part(what, part, partial.written()), () -> read.apply(part)));
       }
       if (coveredUntil.isBefore(days.end())) {
         parts.add(read.apply(days.slice(coveredUntil, days.end())));
