@@ -13,6 +13,7 @@ OUT=bench/results.md
 
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
+need wrk wrk
 [ -d "$BENCH_DIR/postgres" ] || { echo "no bench data in $BENCH_DIR: run bench/run.sh first" >&2; exit 1; }
 mvn -B -q -DskipTests package -pl bootstrap -am >/dev/null
 

@@ -49,9 +49,12 @@ backfill_s() {
 }
 # durations (ms) of the timer's succeeded ticks logged from line $1 of serve.err on, in the order they ran
 tick_ms() { tail -n +"$1" "$BENCH_DIR/serve.err" | grep -o 'kind=tick status=succeeded.*duration_ms=[0-9]*' | grep -o 'duration_ms=[0-9]*' | grep -o '[0-9]*' | tr '\n' ' '; }
-# p50 / p99 of single requests to $1, one after the other ($2 of them, default 200)
+# p50 / p99 of single requests to $1, one after the other ($2 of them, default 200), after 3 s of warm-up
+# requests on one connection: a server just started runs its request path in the interpreter for the first
+# few thousand requests (2x slower), which a long-running service pays once after a start
 latency() {
   local i
+  wrk -t1 -c1 -d3s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1" >/dev/null
   for i in $(seq 1 "${2:-200}"); do
     curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1"
   done | sort -n | awk '{a[NR] = $1} END {printf "p50 %.1f ms, p99 %.1f ms", a[int(NR * 0.5)] * 1000, a[int(NR * 0.99)] * 1000}'

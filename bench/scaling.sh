@@ -7,7 +7,7 @@
 # demo-data (seed 42, bodies included), then the bare daily GROUP BY (the baseline of run.sh), the `backfill`
 # of every day (best of two runs), the timer's tick with nothing new (median of the ticks after the first,
 # STATS_ROLLUP_INTERVAL=PT2S), and p50 of single requests of combined, today and a 30-day daily with the live
-# cache off. Prints a table and appends it to bench/results.md. Needs what run.sh needs (java, maven, psql).
+# cache off. Prints a table and appends it to bench/results.md. Needs what run.sh needs (java, maven, psql, wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DAYS=${1:-30}
@@ -17,6 +17,7 @@ OUT=bench/results.md
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 need psql postgresql-client
+need wrk wrk
 [ -f "$JAR" ] || mvn -B -q -DskipTests package >/dev/null
 
 TABLE=""

@@ -120,6 +120,18 @@ final class HourBuckets {
          GROUP BY q.i
       )""";
 
+  /**
+   * Whether {@code sql} is one of the window statements ({@link #TOTALS}, {@link #DAILY}, {@link #MODELS}):
+   * the pool keeps these prepared, by name, on each connection. They answer every {@code combined},
+   * {@code today} and live {@code daily} read, and reading the buckets takes less time than PostgreSQL
+   * spends parsing and analysing their text (a dozen CTEs): unnamed, each call paid that again (2 ms of the
+   * 3 ms of a {@code today} read on the benchmark set). PostgreSQL still plans them for each call's bounds
+   * (it keeps custom plans for them). Every other statement stays unnamed, planned for its own call.
+   */
+  static boolean isWindowStatement(String sql) {
+    return sql.startsWith(WINDOWS);
+  }
+
   /** "sum(alias.col) AS col, ..." over the given columns. */
   static String sums(String alias, List<String> columns) {
     return columns.stream().map(c -> "sum(" + alias + "." + c + ") AS " + c).collect(Collectors.joining(", "));

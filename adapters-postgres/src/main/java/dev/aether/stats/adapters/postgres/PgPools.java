@@ -80,6 +80,9 @@ public final class PgPools {
         .setDatabase(s.database())
         .setUser(s.user())
         .setReconnectAttempts(0)
+        // the live reads' window statements stay prepared on each connection (see HourBuckets.isWindowStatement)
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheSqlFilter(HourBuckets::isWindowStatement)
         .addProperty("application_name", applicationName)
         // a startup parameter: the session default of every statement on this connection
         .addProperty("statement_timeout", Long.toString(s.statementTimeout().toMillis()));
