@@ -156,9 +156,10 @@ class DashboardBrowserTest {
   @Order(5)
   void theRangeSelectorChangesTheChartsAndTheFragmentByMouseAndKeyboard() {
     browser.find("[data-days='30']").click();
+    // the panels load in parallel: each chart is redrawn when its own answer arrives
     browser.until(d -> browser.driver.getCurrentUrl().endsWith("#days=30")
-        && "30".equals(browser.find("#chart-daily").getDomAttribute("data-points")));
-    assertEquals("30", browser.find("#chart-models").getDomAttribute("data-points"));
+        && "30".equals(browser.find("#chart-daily").getDomAttribute("data-points"))
+        && "30".equals(browser.find("#chart-models").getDomAttribute("data-points")));
     assertEquals("true", browser.find("[data-days='30']").getDomAttribute("aria-pressed"));
 
     browser.js("document.getElementById('range-from').value = '2026-03-08';"
