@@ -424,8 +424,9 @@ async function startRun(path, body, button) {
   button.disabled = true;
   status.dataset.status = 'starting';
   status.textContent = 'Starting…';
+  let run = null;
   try {
-    let run = await api(path, { method: 'POST', body });
+    run = await api(path, { method: 'POST', body });
     const describe = (r) => 'Run #' + r.id + ' (' + r.kind + (r.first_day ? ' ' + r.first_day + ' – ' + r.last_day : '') + ') ';
     while (run.status === 'running') {
       status.dataset.status = 'running';
@@ -441,7 +442,9 @@ async function startRun(path, body, button) {
   } catch (e) {
     if (e instanceof Unauthorized) { signOut('Your token was refused (401): sign in again.'); return; }
     status.dataset.status = 'error';
-    status.textContent = 'Not started: ' + e.message;
+    // a failure while following a run that did start (e.g. a 503 while the database is down) is no refusal
+    status.textContent = run ? 'Run #' + run.id + ' started; following it failed: ' + e.message
+      + ' (see Last runs)' : 'Not started: ' + e.message;
   } finally {
     button.disabled = false;
   }

@@ -114,6 +114,7 @@ class DashboardBrowserTest {
     assertChart("chart-daily", 7, List.of("Requests", "Errors"));
     assertChart("chart-cost", 7, List.of("Cost", "Actual cost"));
     assertChart("chart-tokens", 7, List.of("Input", "Output", "Cache write", "Cache read"));
+    assertChart("chart-hourly", 48, List.of("Requests", "Errors"));
     // per model, most requests first, as the API counts them
     Map<String, Long> perModel = new LinkedHashMap<>();
     for (Object o : app.http.getArray("/api/stats/daily/models?from=2026-03-09&to=2026-03-15")) {
