@@ -198,6 +198,7 @@ function tokensOf(t) {
 
 function renderToday(t) {
   $('today-date').textContent = t.date;
+  $('meta-zone').textContent = 'business days in ' + t.time_zone;
   cards($('cards-today'), [
     { field: 'today.total_requests', label: 'Requests', value: t.total_requests, text: fmt.int(t.total_requests),
       hint: fmt.int(t.success_requests) + ' succeeded' },
@@ -379,8 +380,6 @@ function renderErrors(rows) {
 }
 
 function renderRuns(runs) {
-  const zone = runs.length ? runs[0].time_zone : null;
-  $('meta-zone').textContent = zone ? 'business days in ' + zone : '';
   table($('runs'), [
     { label: 'Run', get: (r) => '#' + r.id },
     { label: 'Kind', cls: 'text', get: (r) => r.kind },

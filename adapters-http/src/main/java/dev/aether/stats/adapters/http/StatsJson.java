@@ -32,9 +32,9 @@ final class StatsJson {
     return o.put("live_from", instant(c.liveFrom())).put("as_of", instant(c.asOf()));
   }
 
-  /** The original aggregator's get_today_realtime_stats keys, plus the day, the unsettled rows and the read time. */
+  /** The original aggregator's get_today_realtime_stats keys, plus the day and its zone, the unsettled rows and the read time. */
   static JsonObject today(TodayStats t) {
-    JsonObject o = new JsonObject().put("date", t.day().toString());
+    JsonObject o = new JsonObject().put("date", t.day().toString()).put("time_zone", t.zone().getId());
     seedTotals(o, t.live().totals());
     return o.put("unsettled_requests", t.live().unsettledRequests()).put("as_of", instant(t.live().to()));
   }

@@ -53,6 +53,7 @@ class StatsEndpointsTest extends SeededApiTest {
     assertEquals(200, r.status(), r::toString);
     Expect.fields(r.json(),
         "date", "2026-03-15",
+        "time_zone", "UTC",              // the fixture's business zone
         "total_requests", 2,             // r5, r6
         "success_requests", 2,           // pending r5 has neither an error status nor a message
         "error_requests", 0,

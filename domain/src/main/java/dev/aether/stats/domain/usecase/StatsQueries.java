@@ -90,7 +90,7 @@ public final class StatsQueries implements StatsQuery {
     Instant now = calendar.now();
     LocalDate day = calendar.dayOf(now);
     return Stages.call(() -> liveTotals.between(calendar.startOf(day), now))
-        .thenApply(live -> new TodayStats(day, live));
+        .thenApply(live -> new TodayStats(day, calendar.zone(), live));
   }
 
   /** One row per day of {@code range}, in order: stored when materialized and closed, else live. */

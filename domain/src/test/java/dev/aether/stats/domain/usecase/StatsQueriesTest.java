@@ -120,6 +120,7 @@ class StatsQueriesTest {
     TodayStats today = await(queries.today());
 
     assertEquals(D20, today.day());
+    assertEquals("Asia/Shanghai", today.zone().getId(), "the calendar's zone, which bounds the day");
     assertEquals(START_20, today.live().from());
     assertEquals(NOW, today.live().to());
     Scenario.DAY_20.assertMatches(today.live().totals(), "today");
