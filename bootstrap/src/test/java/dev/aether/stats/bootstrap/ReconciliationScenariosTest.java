@@ -39,7 +39,8 @@ class ReconciliationScenariosTest {
   @BeforeEach
   void empty() throws Exception {
     DB.execute("DROP TRIGGER IF EXISTS fail_one_day ON stats_daily", "DROP FUNCTION IF EXISTS fail_one_day()",
-        "TRUNCATE stats_daily, stats_user_daily, stats_daily_model, stats_summary, stats_rollup_runs",
+        "TRUNCATE stats_daily, stats_user_daily, stats_daily_model, stats_summary, stats_rollup_runs,"
+            + " stats_hourly, stats_hourly_model, stats_hourly_provider",
         "TRUNCATE request_candidates, usage, api_keys, users CASCADE");
   }
 

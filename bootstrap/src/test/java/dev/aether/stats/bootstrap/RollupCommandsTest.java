@@ -64,6 +64,20 @@ class RollupCommandsTest {
     assertEquals(DB.queryLong("SELECT sum(input_tokens) FROM usage WHERE created_at < (SELECT cutoff_date FROM stats_summary)"),
         DB.queryLong("SELECT all_time_input_tokens FROM stats_summary"));
     assertEquals(1, DB.queryLong("SELECT count(*) FROM stats_rollup_runs WHERE kind = 'backfill' AND status = 'succeeded'"));
+
+    // the hour buckets of every backfilled day (UTC days: 24 whole hours each), each equal to a direct count
+    // of its rows, and every day equal to the sum of its hours
+    assertEquals(days * 24, DB.queryLong("SELECT count(*) FROM stats_hourly h JOIN stats_rollup_runs r"
+        + " ON r.kind = 'backfill' AND h.hour >= r.first_day::timestamp AT TIME ZONE 'UTC'"
+        + " AND h.hour < (r.last_day + 1)::timestamp AT TIME ZONE 'UTC' AND h.covers_until = h.hour + interval '1 hour'"));
+    assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_hourly h CROSS JOIN LATERAL (SELECT count(*) AS n,"
+        + " coalesce(sum(u.input_tokens), 0) AS t FROM usage u WHERE u.created_at >= h.hour"
+        + " AND u.created_at < h.hour + interval '1 hour') x"
+        + " WHERE h.covers_until = h.hour + interval '1 hour' AND (h.total_requests, h.input_tokens) IS DISTINCT FROM (x.n, x.t)"));
+    assertEquals(0, DB.queryLong("SELECT count(*) FROM stats_daily d CROSS JOIN LATERAL (SELECT sum(h.total_requests) AS n,"
+        + " sum(h.output_tokens) AS o, sum(h.fallback_count) AS f FROM stats_hourly h"
+        + " WHERE h.hour >= d.date AND h.hour < d.date + interval '1 day') x"
+        + " WHERE (d.total_requests, d.output_tokens, d.fallback_count) IS DISTINCT FROM (x.n, x.o, x.f)"));
   }
 
   @Test

@@ -8,10 +8,12 @@ import dev.aether.stats.domain.calendar.DayRange;
 import dev.aether.stats.domain.fakes.MutableClock;
 import dev.aether.stats.domain.model.CombinedStats;
 import dev.aether.stats.domain.planner.HistoryWindow;
+import dev.aether.stats.domain.planner.HourPlanner;
 import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.run.RunKind;
 import dev.aether.stats.domain.usecase.ProgressListener;
 import dev.aether.stats.domain.usecase.RollupService;
+import dev.aether.stats.domain.usecase.HourlyMaintenance;
 import dev.aether.stats.domain.usecase.RollupTick;
 import dev.aether.stats.domain.usecase.StatsQueries;
 import dev.aether.stats.domain.usecase.TickResult;
@@ -78,10 +80,13 @@ class ConvergenceTest {
     var a = app.adapters;
     BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(zone), clock);
     int batchDays = 1 + random.nextInt(4);
-    RollupService service = new RollupService(a.materializeDays(), a.refreshSummary(), a.runLog(),
-        a.loadRollupState(), calendar, HistoryWindow.all(), batchDays, 2);
+    RollupService service = new RollupService(a.materializeDays(), a.materializeHours(), a.refreshSummary(),
+        a.runLog(), a.loadRollupState(), calendar, HistoryWindow.all(), batchDays, 2);
     RollupPlanner planner = new RollupPlanner(HistoryWindow.all(), 2, batchDays, batchDays * (1 + random.nextInt(3)));
-    RollupTick tick = new RollupTick(a.tickLease(), a.loadRollupState(), planner, service, calendar);
+    HourlyMaintenance hours = new HourlyMaintenance(a.findChangedHours(), a.materializeHours(), a.materializeDays(),
+        new HourPlanner(calendar, HourPlanner.DEFAULT_WATCH_HOURS, HourPlanner.DEFAULT_RECENT_HOURS), calendar);
+    // settle days at every tick (the service's default is hourly; the clock here moves in whole hours)
+    RollupTick tick = new RollupTick(a.tickLease(), a.loadRollupState(), planner, service, calendar, hours);
     StatsQueries queries = new StatsQueries(a.loadSummary(), a.loadLiveTotals(), a.loadUserCounts(),
         a.dailyStatsReader(), a.userDailyStatsReader(), a.modelDailyStatsReader(), calendar);
     return new Stack(zone, calendar, service, tick, queries);
@@ -224,6 +229,17 @@ class ConvergenceTest {
               yesterday));
     }
 
+    // every complete hour bucket whose rows are all still there equals a direct count of its rows (a batch
+    // writes its days' hours, the ticks the recent ones: none may be left stale by the faults above)
+    Instant firstWholeHour = retentionDeleted ? first.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1))
+        : Instant.EPOCH;
+    assertEquals(0, count("SELECT count(*) FROM stats_hourly h CROSS JOIN LATERAL (SELECT count(*) AS n,"
+        + " coalesce(sum(u.input_tokens), 0) AS t, count(*) FILTER (WHERE u.status IN ('pending', 'streaming')) AS p"
+        + " FROM usage u WHERE u.created_at >= h.hour AND u.created_at < h.hour + interval '1 hour') x"
+        + " WHERE h.hour >= ? AND h.covers_until = h.hour + interval '1 hour'"
+        + " AND (h.total_requests, h.input_tokens, h.unsettled_requests) IS DISTINCT FROM (x.n, x.t, x.p)", firstWholeHour),
+        "hour buckets that differ from their rows");
+
     // the summary: cut at today's start, the sum of this zone's stored days before it
     Instant cutoff = cal.startOfToday();
     assertEquals(cutoff.toString(), DB.queryText("SELECT to_char(cutoff_date AT TIME ZONE 'UTC',"
@@ -262,7 +278,8 @@ class ConvergenceTest {
   }
 
   private static void reset() throws Exception {
-    DB.execute("TRUNCATE stats_daily, stats_user_daily, stats_daily_model, stats_summary, stats_rollup_runs",
+    DB.execute("TRUNCATE stats_daily, stats_user_daily, stats_daily_model, stats_summary, stats_rollup_runs,"
+        + " stats_hourly, stats_hourly_model, stats_hourly_provider",
         "TRUNCATE request_candidates, usage, api_keys, users CASCADE");
   }
 

@@ -51,10 +51,10 @@ interface DomainModule {
 
   @Provides
   @Singleton
-  static RollupService rollupService(MaterializeDays materialize, RefreshSummary refresh, RunLog runs,
-      LoadRollupState state, BusinessCalendar calendar, StatsConfig config) {
-    return new RollupService(materialize, refresh, runs, state, calendar, historyWindow(config), config.batchDays(),
-        config.rollupParallelism());
+  static RollupService rollupService(MaterializeDays materialize, MaterializeHours hours, RefreshSummary refresh,
+      RunLog runs, LoadRollupState state, BusinessCalendar calendar, StatsConfig config) {
+    return new RollupService(materialize, hours, refresh, runs, state, calendar, historyWindow(config),
+        config.batchDays(), config.rollupParallelism());
   }
 
   @Provides

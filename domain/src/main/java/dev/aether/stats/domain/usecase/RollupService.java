@@ -3,13 +3,16 @@ package dev.aether.stats.domain.usecase;
 import dev.aether.stats.domain.api.InvalidRequestException;
 import dev.aether.stats.domain.api.StartRollup;
 import dev.aether.stats.domain.calendar.BusinessCalendar;
+import dev.aether.stats.domain.calendar.DayBounds;
 import dev.aether.stats.domain.calendar.DayRange;
+import dev.aether.stats.domain.calendar.HourRange;
 import dev.aether.stats.domain.planner.HistoryWindow;
 import dev.aether.stats.domain.planner.RollupPlan;
 import dev.aether.stats.domain.planner.RollupPlanner;
 import dev.aether.stats.domain.planner.SummaryScope;
 import dev.aether.stats.domain.port.LoadRollupState;
 import dev.aether.stats.domain.port.MaterializeDays;
+import dev.aether.stats.domain.port.MaterializeHours;
 import dev.aether.stats.domain.port.RefreshSummary;
 import dev.aether.stats.domain.port.RunLog;
 import dev.aether.stats.domain.run.DayOutcome;
@@ -35,11 +38,21 @@ import java.util.concurrent.CompletionStage;
  * cutoff stops at the first day still missing, see {@link SummaryScope}), and the run is recorded FAILED
  * with the first cause. The next tick's reconciliation redoes what is missing. Argument errors come back
  * as a failed stage with {@link InvalidRequestException}, before any run is recorded.
+ *
+ * <p>Each batch then rewrites the hour buckets of its days (the UTC hours overlapping them, up to now), in a
+ * statement of its own: a backfill leaves hour history behind it, and a rollup or settle pass that catches
+ * a change the ticks' row count cannot see (a cost corrected in place) fixes the hours as well as the day,
+ * so a day stays the sum of its hours. A failure there fails the batch like a failure of its days (the
+ * days committed stay: hours without a bucket are read live).
  */
 public final class RollupService implements StartRollup {
   public static final int MAX_BACKFILL_DAYS = 3650;
 
+  /** For the constructors without hour buckets (tests of the day logic alone): writes nothing. */
+  private static final MaterializeHours NO_HOURS = (hours, until) -> Stages.done(List.of());
+
   private final MaterializeDays materializeDays;
+  private final MaterializeHours materializeHours;
   private final RefreshSummary refreshSummary;
   private final RunLog runLog;
   private final LoadRollupState rollupState;
@@ -59,11 +72,7 @@ public final class RollupService implements StartRollup {
     this(materializeDays, refreshSummary, runLog, rollupState, calendar, HistoryWindow.all(), batchDays, 1);
   }
 
-  /**
-   * Up to {@code parallelism} batches (of disjoint days) at once: a long backfill then uses that many
-   * database connections and cores. Each batch is still one transaction. {@code window} is the history
-   * the summary covers (all of it unless the operator capped it).
-   */
+  /** {@link #RollupService(MaterializeDays, MaterializeHours, RefreshSummary, RunLog, LoadRollupState, BusinessCalendar, HistoryWindow, int, int)} without hour buckets. */
   public RollupService(
       MaterializeDays materializeDays,
       RefreshSummary refreshSummary,
@@ -73,7 +82,26 @@ public final class RollupService implements StartRollup {
       HistoryWindow window,
       int batchDays,
       int parallelism) {
+    this(materializeDays, NO_HOURS, refreshSummary, runLog, rollupState, calendar, window, batchDays, parallelism);
+  }
+
+  /**
+   * Up to {@code parallelism} batches (of disjoint days) at once: a long backfill then uses that many
+   * database connections and cores. Each batch is still one transaction for its days, one for its hours.
+   * {@code window} is the history the summary covers (all of it unless the operator capped it).
+   */
+  public RollupService(
+      MaterializeDays materializeDays,
+      MaterializeHours materializeHours,
+      RefreshSummary refreshSummary,
+      RunLog runLog,
+      LoadRollupState rollupState,
+      BusinessCalendar calendar,
+      HistoryWindow window,
+      int batchDays,
+      int parallelism) {
     this.materializeDays = Objects.requireNonNull(materializeDays, "materializeDays");
+    this.materializeHours = Objects.requireNonNull(materializeHours, "materializeHours");
     this.refreshSummary = Objects.requireNonNull(refreshSummary, "refreshSummary");
     this.runLog = Objects.requireNonNull(runLog, "runLog");
     this.rollupState = Objects.requireNonNull(rollupState, "rollupState");
@@ -226,18 +254,35 @@ public final class RollupService implements StartRollup {
   private CompletionStage<List<DayOutcome>> materializeBatch(
       long runId, DayRange batch, ProgressListener listener) {
     long startNanos = System.nanoTime();
-    return Stages.call(() -> materializeDays.materialize(calendar.bounds(batch))).thenCompose(outcomes -> {
+    DayBounds bounds = calendar.bounds(batch);
+    return Stages.call(() -> materializeDays.materialize(bounds)).thenCompose(outcomes -> {
       if (outcomes == null || outcomes.size() != batch.size()) {
         // An adapter bug; failing beats recording a run that silently skipped days.
         throw new IllegalStateException("materializing " + batch + " reported "
             + (outcomes == null ? "nothing" : outcomes.size() + " day(s)") + ", expected " + batch.size());
       }
+      return materializeHoursOf(bounds).thenApply(ignored -> outcomes);
+    }).thenCompose(outcomes -> {
       BatchProgress progress = BatchProgress.of(batch, outcomes, (System.nanoTime() - startNanos) / 1_000_000);
       listener.onBatch(progress);
       return Stages.call(() -> runLog.progress(
               runId, progress.daysWritten(), progress.protectedDays().size(), progress.rowsRead()))
           .thenApply(ignored -> outcomes);
     });
+  }
+
+  /**
+   * The hour buckets of a batch's days: every UTC hour overlapping [first day's start, last day's end), up to
+   * now (a batch ending today writes the current hour as a partial bucket, as a tick does). In zones whose
+   * days start inside an hour (+05:30, +05:45), the hours at both ends are shared with the neighbouring
+   * days and written whole.
+   */
+  private CompletionStage<?> materializeHoursOf(DayBounds bounds) {
+    Instant now = calendar.now();
+    Instant end = bounds.end().isAfter(now) ? now : bounds.end();
+    return HourRange.covering(bounds.start(), end)
+        .<CompletionStage<?>>map(hours -> Stages.call(() -> materializeHours.materialize(hours, now)))
+        .orElseGet(() -> Stages.done(null));
   }
 
   /** Records the run as FAILED, then fails with the original cause (a logging failure is only attached). */
