@@ -17,6 +17,9 @@ import dev.aether.stats.domain.fakes.UsageRow;
 import dev.aether.stats.domain.planner.HistoryWindow;
 import dev.aether.stats.domain.planner.HourPlanner;
 import dev.aether.stats.domain.planner.RollupPlanner;
+import dev.aether.stats.domain.calendar.HourRange;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +38,9 @@ class SettleCadenceTest {
   private final HourPorts hours = gateway.hourPorts();
 
   private RollupTick tick(Duration settleInterval) {
-    RollupService service = new RollupService(ports.materializeDays(), ports.refreshSummary(), ports.runLog(),
-        ports.loadRollupState(), calendar, 7);
+    // as the service wires it: each settle batch rewrites its days' hour buckets too
+    RollupService service = new RollupService(ports.materializeDays(), hours.materializeHours(), ports.refreshSummary(),
+        ports.runLog(), ports.loadRollupState(), calendar, HistoryWindow.all(), 7, 1);
     HourlyMaintenance maintenance = new HourlyMaintenance(hours.changedHours(), hours.materializeHours(),
         ports.materializeDays(), new HourPlanner(calendar, 48, 2), calendar);
     return new RollupTick(ports.tickLease(), ports.loadRollupState(),
@@ -91,6 +95,39 @@ class SettleCadenceTest {
 
     assertEquals(new DayRange(LocalDate.of(2026, 3, 18), LocalDate.of(2026, 3, 19)),
         second.run().orElseThrow().run().range());
+  }
+
+  @Test
+  void aCostCorrectedInPlaceOutsideTheWatchedHoursIsFixedInItsDayAndItsHourByTheSettlePass() {
+    Scenario.load(gateway);
+    RollupTick tick = tick(Duration.ofHours(1));
+    await(tick.tick());
+    // r1 (03-18 00:00 Shanghai = 03-17 16:00 UTC, 60 hours before now: not watched) costs 0.50 -> 0.90;
+    // its count does not change, so only a settle pass (03-18 is a settle day) can see it
+    gateway.updateUsage(Scenario.R1.withCosts("0.90", "0.60", "0.20", "0.25", "0.03", "0.02"));
+    HourRange r1Hour = new HourRange(Instant.parse("2026-03-17T16:00:00Z"), Instant.parse("2026-03-17T17:00:00Z"));
+
+    clock.advance(Duration.ofMinutes(5));
+    await(tick.tick());
+    // (the day itself is redone at this tick anyway: the pending r6 keeps its watched hour, and so its day, due)
+    assertEquals(new BigDecimal("0.50"), storedHourCost(r1Hour), "before the settle pass: the hour as written");
+
+    clock.advance(Duration.ofMinutes(56));
+    await(tick.tick());
+    // by hand: the day's 0.60 with r1's 0.50 replaced by 0.90; the hour holds r1 alone
+    assertEquals(new BigDecimal("1.00"), storedCostOf(LocalDate.of(2026, 3, 18)), "the day, after the settle pass");
+    assertEquals(new BigDecimal("0.90"), storedHourCost(r1Hour), "its hour too");
+  }
+
+  private BigDecimal storedCostOf(LocalDate day) {
+    return await(ports.dailyStats().stored(calendar.bounds(DayRange.of(day)))).get(0).totals().totalCost()
+        .setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private BigDecimal storedHourCost(HourRange hour) {
+    var stored = await(hours.hourlyStats().stored(hour));
+    assertEquals(1, stored.size(), "a bucket of " + hour.from());
+    return stored.get(0).totals().totalCost().setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private long storedRequestsOf(LocalDate day) {
