@@ -18,8 +18,10 @@ public final class CommandLine {
         serve [--demo]                       migrate, then serve HTTP and keep the rollup current (default)
         migrate                              apply the schema changelog and exit
         rollup --from YYYY-MM-DD --to YYYY-MM-DD
-                                             materialize those business days (both included), refresh the summary
+                                             materialize those business days (both included) and their hours,
+                                             refresh the summary
         backfill [--days N]                  materialize every closed day from the first usage day (or today - N)
+                                             and their hours
         demo-data --days D --rows-per-day R --users U [--seed S] [--force]
                                              fill the source tables with deterministic synthetic traffic ending now
 
@@ -40,14 +42,15 @@ public final class CommandLine {
           """,
       "rollup", """
           Usage: rollup --from YYYY-MM-DD --to YYYY-MM-DD
-            Materializes the business days from..to (both included, in STATS_TIMEZONE) into stats_daily,
-            stats_user_daily and stats_daily_model, then refreshes stats_summary. Days up to today only.
+            Materializes the business days from..to (both included, in STATS_TIMEZONE) into the day tables
+            (stats_daily, per user, per model, the breakdowns and latency histograms) and their UTC hours into
+            the hour buckets (stats_hourly...), then refreshes stats_summary. Days up to today only.
           """,
       "backfill", """
           Usage: backfill [--days N]
             Materializes every business day from the first usage day up to yesterday (with --days N, from
-            max(first usage day, today - N)), deleting rows another time zone's days left inside them, then
-            refreshes stats_summary. N in 1..3650; default: all history.
+            max(first usage day, today - N)), and its hour buckets, deleting rows another time zone's days left
+            inside them, then refreshes stats_summary. N in 1..3650; default: all history.
           """,
       "demo-data", """
           Usage: demo-data --days D --rows-per-day R --users U [--seed S] [--force]
