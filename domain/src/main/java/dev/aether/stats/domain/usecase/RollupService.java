@@ -39,11 +39,12 @@ import java.util.concurrent.CompletionStage;
  * with the first cause. The next tick's reconciliation redoes what is missing. Argument errors come back
  * as a failed stage with {@link InvalidRequestException}, before any run is recorded.
  *
- * <p>Each batch then rewrites the hour buckets of its days (the UTC hours overlapping them, up to now), in a
- * statement of its own: a backfill leaves hour history behind it, and a rollup or settle pass that catches
- * a change the ticks' row count cannot see (a cost corrected in place) fixes the hours as well as the day,
- * so a day stays the sum of its hours. A failure there fails the batch like a failure of its days (the
- * days committed stay: hours without a bucket are read live).
+ * <p>Each batch first rewrites the hour buckets of its days (the UTC hours overlapping them, up to now), in a
+ * statement of its own, then the days: a backfill leaves hour history behind it, and a rollup or settle
+ * pass that catches a change the ticks' row count cannot see (a cost corrected in place) fixes the hours as
+ * well as the day, so a day stays the sum of its hours. Hours first (as a tick does them): when they fail,
+ * the batch fails before its days are written, so days that were missing stay missing and the next
+ * reconciliation redoes them, hours included, instead of leaving committed days without their hours.
  */
 public final class RollupService implements StartRollup {
   public static final int MAX_BACKFILL_DAYS = 3650;
@@ -87,7 +88,7 @@ public final class RollupService implements StartRollup {
 
   /**
    * Up to {@code parallelism} batches (of disjoint days) at once: a long backfill then uses that many
-   * database connections and cores. Each batch is still one transaction for its days, one for its hours.
+   * database connections and cores. Each batch is one transaction for its hours, then one for its days.
    * {@code window} is the history the summary covers (all of it unless the operator capped it).
    */
   public RollupService(
@@ -255,20 +256,20 @@ public final class RollupService implements StartRollup {
       long runId, DayRange batch, ProgressListener listener) {
     long startNanos = System.nanoTime();
     DayBounds bounds = calendar.bounds(batch);
-    return Stages.call(() -> materializeDays.materialize(bounds)).thenCompose(outcomes -> {
-      if (outcomes == null || outcomes.size() != batch.size()) {
-        // An adapter bug; failing beats recording a run that silently skipped days.
-        throw new IllegalStateException("materializing " + batch + " reported "
-            + (outcomes == null ? "nothing" : outcomes.size() + " day(s)") + ", expected " + batch.size());
-      }
-      return materializeHoursOf(bounds).thenApply(ignored -> outcomes);
-    }).thenCompose(outcomes -> {
-      BatchProgress progress = BatchProgress.of(batch, outcomes, (System.nanoTime() - startNanos) / 1_000_000);
-      listener.onBatch(progress);
-      return Stages.call(() -> runLog.progress(
-              runId, progress.daysWritten(), progress.protectedDays().size(), progress.rowsRead()))
-          .thenApply(ignored -> outcomes);
-    });
+    return materializeHoursOf(bounds)
+        .thenCompose(hoursDone -> Stages.call(() -> materializeDays.materialize(bounds)))
+        .thenCompose(outcomes -> {
+          if (outcomes == null || outcomes.size() != batch.size()) {
+            // An adapter bug; failing beats recording a run that silently skipped days.
+            throw new IllegalStateException("materializing " + batch + " reported "
+                + (outcomes == null ? "nothing" : outcomes.size() + " day(s)") + ", expected " + batch.size());
+          }
+          BatchProgress progress = BatchProgress.of(batch, outcomes, (System.nanoTime() - startNanos) / 1_000_000);
+          listener.onBatch(progress);
+          return Stages.call(() -> runLog.progress(
+                  runId, progress.daysWritten(), progress.protectedDays().size(), progress.rowsRead()))
+              .thenApply(ignored -> outcomes);
+        });
   }
 
   /**

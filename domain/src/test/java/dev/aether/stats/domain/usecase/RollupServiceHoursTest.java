@@ -121,7 +121,7 @@ class RollupServiceHoursTest {
   }
 
   @Test
-  void aFailureOfTheHoursFailsTheRunButTheOtherBatchesAndTheirDaysAreDone() {
+  void aFailureOfTheHoursFailsItsBatchBeforeItsDaysAndTheNextRunRedoesBoth() {
     Scenario.load(gateway);
     IllegalStateException diskFull = new IllegalStateException("disk full");
 
@@ -132,7 +132,14 @@ class RollupServiceHoursTest {
     assertSame(diskFull, failure.getCause());
     assertEquals(2, hourCalls.size(), "the second batch was still done");
     assertEquals(RunStatus.FAILED, gateway.runs().get(0).status());
-    // the days of both batches are stored: the failed batch's hours are simply not (they read live)
+    // hours come first: the failed batch wrote no day, so its days are still missing (the summary stops
+    // before them) and a reconciliation redoes them with their hours; the other batch's days are stored
+    assertEquals(java.util.Set.of(Instant.parse("2026-03-17T16:00:00Z"), Instant.parse("2026-03-18T16:00:00Z")),
+        gateway.storedDayStarts(), "03-18 and 03-19 (Shanghai)");
+
+    hourCalls.clear();
+    await(service("Asia/Shanghai", 2, 1, recordingHours(null)).rollup(march(16, 17), RunKind.ROLLUP, ProgressListener.NONE));
+    assertEquals(List.of(hours("2026-03-15T16:00:00Z", "2026-03-17T16:00:00Z")), hourCalls);
     assertEquals(4, gateway.storedDayStarts().size());
   }
 }
